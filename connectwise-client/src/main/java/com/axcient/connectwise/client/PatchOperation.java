@@ -1,5 +1,6 @@
 package com.axcient.connectwise.client;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -68,6 +69,7 @@ public final class PatchOperation {
   }
 
   /** Whether applying the operation twice leaves the same state as applying it once. */
+  @JsonIgnore
   public boolean isAbsolute() {
     return !"add".equals(op);
   }
