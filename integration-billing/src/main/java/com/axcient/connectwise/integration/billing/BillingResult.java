@@ -28,6 +28,15 @@ public record BillingResult(
     failed = List.copyOf(failed);
   }
 
+  /**
+   * A one-line summary for logs and status pages, such as {@code "2 written, 5 unchanged, 1
+   * failed"}; it names no customer data.
+   */
+  public String summary() {
+    return written.size() + " written, " + unchanged.size() + " unchanged, " + failed.size()
+        + " failed";
+  }
+
   /** Whether every addition now has its planned quantity. */
   public boolean succeeded() {
     return failed.isEmpty();
