@@ -1,0 +1,120 @@
+package com.axcient.connectwise.samples;
+
+import com.axcient.connectwise.client.ConnectWiseException;
+import com.axcient.connectwise.integration.core.settings.InvalidSettingsException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code connectwise-samples} command-line tool: the demo on a simulated ConnectWise, the
+ * simulator as a server, and checks and billing runs against any ConnectWise site.
+ *
+ * <p>Exit codes: {@value #OK} success; {@value #PROBLEMS_FOUND} the command ran and found problems
+ * (a failed test connection, a setup problem, a failed billing write); {@value #USAGE} the command
+ * line is wrong; {@value #FAILED} the command could not run (ConnectWise or a file could not be
+ * used).
+ */
+@Command(
+    name = "connectwise-samples",
+    mixinStandardHelpOptions = true,
+    versionProvider = ConnectWiseTool.Version.class,
+    description = "Turn backup alerts into ConnectWise tickets and bill storage, on a simulated"
+        + " or a real ConnectWise PSA site.",
+    subcommands = {
+      SimulatorCommand.class,
+      TestConnectionCommand.class,
+      DoctorCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    footer = {
+      "",
+      "Exit codes: 0 success, 1 problems found, 2 wrong command line, 3 could not run.",
+      "Connection settings may come from the environment instead of flags:",
+      "CW_SITE, CW_COMPANY_ID, CW_PUBLIC_KEY, CW_PRIVATE_KEY, CW_CLIENT_ID, CW_MEMBER."
+    })
+public final class ConnectWiseTool implements Runnable {
+
+  /** The command did what was asked. */
+  public static final int OK = 0;
+  /** The command ran and found problems. */
+  public static final int PROBLEMS_FOUND = 1;
+  /** The command line is wrong. */
+  public static final int USAGE = 2;
+  /** The command could not run. */
+  public static final int FAILED = 3;
+
+  @Option(
+      names = "--verbose",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Show stack traces and the library's log.")
+  boolean verbose;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Runs the tool and exits with its exit code. */
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the tool and returns its exit code, without exiting; for tests and embedding. */
+  public static int run(String... args) {
+    return newCommandLine().execute(args);
+  }
+
+  static CommandLine newCommandLine() {
+    CommandLine line = new CommandLine(new ConnectWiseTool());
+    line.setExitCodeExceptionMapper(ConnectWiseTool::exitCodeOf);
+    line.setExecutionExceptionHandler(ConnectWiseTool::handle);
+    line.setExecutionStrategy(
+        parseResult -> {
+          Logging.configure(parseResult.hasMatchedOption("--verbose"));
+          return new CommandLine.RunLast().execute(parseResult);
+        });
+    return line;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  private static int exitCodeOf(Throwable failure) {
+    return failure instanceof CommandLine.ParameterException ? USAGE : FAILED;
+  }
+
+  private static int handle(
+      Exception failure, CommandLine line, CommandLine.ParseResult parseResult) {
+    PrintWriter err = line.getErr();
+    err.println(line.getColorScheme().errorText("Error: " + sentence(failure)));
+    if (parseResult.hasMatchedOption("--verbose")) {
+      failure.printStackTrace(err);
+    } else {
+      err.println("(run again with --verbose for details)");
+    }
+    err.flush();
+    if (failure instanceof InvalidSettingsException || failure instanceof IllegalArgumentException) {
+      return USAGE;
+    }
+    return FAILED;
+  }
+
+  /** The one sentence a user sees for a failure. */
+  static String sentence(Throwable failure) {
+    if (failure instanceof ConnectWiseException || failure instanceof IllegalArgumentException) {
+      return failure.getMessage();
+    }
+    String message = failure.getMessage();
+    return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+  }
+
+  /** The tool's version, from the jar. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = ConnectWiseTool.class.getPackage().getImplementationVersion();
+      return new String[] {"connectwise-samples " + (version == null ? "development" : version)};
+    }
+  }
+}
