@@ -1,8 +1,10 @@
 package com.axcient.connectwise.client;
 
 /**
- * HTTP 409: the record is in use or was changed by someone else. The request may be retried
- * later.
+ * The write conflicts with another record: HTTP 409 (the record is in use or was changed by
+ * someone else; the request may be retried later), or ConnectWise's {@code ObjectExists} error
+ * (a record with the same identifier exists already, as when two processes create the same
+ * company; look it up rather than creating it again).
  */
 public class ConflictException extends ConnectWiseException {
 

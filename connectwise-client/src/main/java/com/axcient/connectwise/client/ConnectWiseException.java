@@ -13,7 +13,7 @@ import java.util.OptionalInt;
  *   <li>{@link PermissionException}: the API member's security role lacks a permission;
  *   <li>{@link NotFoundException}: the record does not exist;
  *   <li>{@link ValidationException}: ConnectWise rejected the request as invalid;
- *   <li>{@link ConflictException}: the record is in use by someone else;
+ *   <li>{@link ConflictException}: the record is in use by someone else, or already exists;
  *   <li>{@link RateLimitedException}: too many requests;
  *   <li>{@link ServerException}: ConnectWise failed (5xx, 408);
  *   <li>{@link TransportException}: no answer arrived (network, timeout);

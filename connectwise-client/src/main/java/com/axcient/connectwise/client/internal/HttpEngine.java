@@ -491,14 +491,10 @@ public final class HttpEngine implements AutoCloseable {
       try (ResponseBody closing = body) {
         bytes = closing.bytes();
       } catch (ResponseLimitInterceptor.ResponseTooLargeException e) {
-        throw new InvalidResponseException(
-            "ConnectWise's answer is larger than the limit of "
-                + config.maxResponseBytes
-                + " bytes; raise maxResponseBytes or ask for fewer records per page",
+        throw tooLarge(
             ErrorContext.builder(request.method(), request.path())
                 .status(response.code())
-                .requestId(response.headers().get("x-cw-request-id"))
-                .build(),
+                .requestId(response.headers().get("x-cw-request-id")),
             e);
       } catch (IOException e) {
         throw transportError(request, e);
@@ -574,6 +570,14 @@ public final class HttpEngine implements AutoCloseable {
       case 405:
       case 415:
       case 422:
+        String duplicate = duplicateField(ctx);
+        if (duplicate != null) {
+          return new ConflictException(
+              "A record with the same "
+                  + duplicate
+                  + " already exists; look it up instead of creating it again",
+              ctx);
+        }
         return new ValidationException(
             join("ConnectWise rejected the request as invalid", hint), ctx);
       case 401:
@@ -628,7 +632,20 @@ public final class HttpEngine implements AutoCloseable {
     }
   }
 
+  private InvalidResponseException tooLarge(ErrorContext.Builder context, IOException e) {
+    return new InvalidResponseException(
+        "ConnectWise's answer is larger than the limit of "
+            + config.maxResponseBytes
+            + " bytes; raise maxResponseBytes or ask for fewer records per page",
+        context.build(),
+        e);
+  }
+
   private ConnectWiseException transportError(ApiRequest request, IOException e) {
+    if (e instanceof ResponseLimitInterceptor.ResponseTooLargeException) {
+      // Retrofit reads the whole body inside execute(), so an oversized answer surfaces here.
+      return tooLarge(ErrorContext.builder(request.method(), request.path()), e);
+    }
     boolean notSent =
         e instanceof UnknownHostException
             || e instanceof ConnectException
@@ -672,6 +689,19 @@ public final class HttpEngine implements AutoCloseable {
       // Plain text or broken JSON: described by describeNonJson.
     }
     return null;
+  }
+
+  /**
+   * The field named by ConnectWise's {@code ObjectExists} error (a duplicate identifier), or null
+   * when the error is another one.
+   */
+  private static String duplicateField(ErrorContext context) {
+    for (FieldError error : context.fieldErrors()) {
+      if (error.code().filter("ObjectExists"::equals).isPresent()) {
+        return error.field().orElse("identifier");
+      }
+    }
+    return context.errorCode().filter("ObjectExists"::equals).isPresent() ? "identifier" : null;
   }
 
   private static List<FieldError> fieldErrors(JsonNode errors) {
