@@ -8,7 +8,6 @@ import com.axcient.connectwise.client.PermissionException;
 import com.axcient.connectwise.client.RateLimitedException;
 import com.axcient.connectwise.client.ServerException;
 import com.axcient.connectwise.client.TransportException;
-import com.axcient.connectwise.client.ValidationException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -27,6 +26,14 @@ record Explanation(String detail, String fix) {
 
   /** Explains any failure of a request to the site at {@code host}. */
   static Explanation of(ConnectWiseException failure, String host) {
+    // ConnectWise answers a wrong codebase with a plain-text 404 the client reports as a
+    // credentials or validation failure; the codebase is the thing to fix.
+    if (isRoutingFailure(failure)) {
+      return new Explanation(
+          "ConnectWise could not route the request: the codebase is wrong" + status(failure) + ".",
+          "Leave the codebase setting empty so that it is looked up, or enter the codebase"
+              + " ConnectWise names for your company.");
+    }
     if (failure instanceof TransportException) {
       return transport((TransportException) failure, host);
     }
@@ -61,12 +68,6 @@ record Explanation(String detail, String fix) {
           "ConnectWise failed to answer" + status(failure) + "." + said(failure),
           "ConnectWise may be down or being upgraded: try again later. If it keeps failing, give"
               + " ConnectWise support the request id.");
-    }
-    if (failure instanceof ValidationException && isRoutingFailure(failure)) {
-      return new Explanation(
-          "ConnectWise could not route the request: the codebase is wrong." + said(failure),
-          "Leave the codebase setting empty so that it is looked up, or enter the codebase"
-              + " ConnectWise names for your company.");
     }
     if (failure instanceof NotFoundException) {
       return new Explanation(

@@ -16,7 +16,7 @@ enum RoleSetting {
   SERVICE_TICKETS(
       "service tickets",
       "Service Desk › Service Tickets",
-      "Add Level and Edit Level (to open, update and close tickets)",
+      "Add Level and Edit Level set to All, to open, update and close tickets",
       client -> OptionalLong.of(client.tickets().count())),
   SERVICE_BOARDS(
       "service boards",
@@ -26,7 +26,7 @@ enum RoleSetting {
   COMPANIES(
       "companies",
       "Companies › Company Maintenance",
-      "Add Level (only if the product creates missing companies)",
+      "Add Level set to All if the product creates missing companies",
       client -> OptionalLong.of(client.companies().count())),
   AGREEMENTS(
       "agreements",
@@ -36,7 +36,7 @@ enum RoleSetting {
   AGREEMENT_ADDITIONS(
       "agreement additions",
       "Finance › Agreements",
-      "Edit Level (to write the billed quantities)",
+      "Edit Level set to All, to write the billed quantities",
       RoleSetting::countAdditionsOfFirstAgreement),
   COMPANY_STATUSES(
       "company statuses",
@@ -51,6 +51,7 @@ enum RoleSetting {
 
   private final String records;
   private final String function;
+  /** The write levels the integration also needs and why; null when it only reads. */
   private final String writeLevels;
   private final Function<ConnectWiseClient, OptionalLong> probe;
 
@@ -95,8 +96,8 @@ enum RoleSetting {
         + ", and set "
         + missingRead()
         + " to All"
-        + (writeLevels == null ? "" : "; the integration also needs its " + writeLevels)
-        + ".";
+        + "."
+        + (writeLevels == null ? "" : " The integration also needs " + writeLevels + ".");
   }
 
   /**
@@ -108,9 +109,9 @@ enum RoleSetting {
       return Optional.empty();
     }
     return Optional.of(
-        "Whether the role also allows writing cannot be checked without changing data: make sure "
+        "Writing cannot be checked without changing data: make sure "
             + function
-            + " has All for "
+            + " also has "
             + writeLevels
             + ".");
   }
