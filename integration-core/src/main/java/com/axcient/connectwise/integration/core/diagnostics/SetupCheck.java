@@ -377,7 +377,7 @@ public final class SetupCheck {
                 + " from. Billing needs "
                 + setting.missingRead()
                 + ".",
-            Optional.of(setting.readFix(roleName)));
+            Optional.of("Run the setup check again once the first agreement exists."));
         return;
       }
       add(

@@ -111,6 +111,26 @@ class ConnectionTestTest {
   }
 
   @Test
+  void additionsAreNotCheckedWhenThereIsNoAgreementToReadThemFrom() {
+    try (ConnectWiseSimulator empty = ConnectWiseSimulator.builder().build().start()) {
+      for (var agreement : empty.data().list("/finance/agreements")) {
+        empty.data().delete("/finance/agreements/" + agreement.path("id").asLong());
+      }
+
+      ConnectionReport report =
+          ConnectionTest.forClientId(empty.clientId())
+              .withFeatures(EnumSet.of(Feature.BILLING))
+              .run(Simulators.settings(empty));
+
+      Step additions = named(report, "Read agreement additions");
+      assertThat(additions.status()).isEqualTo(Status.SKIPPED);
+      assertThat(additions.detail())
+          .contains("no agreement yet", "Finance › Agreements › Inquire Level");
+      assertThat(report.passed()).isTrue();
+    }
+  }
+
+  @Test
   void anUnknownHostFailsTheSiteStepAndSkipsTheRest() {
     PsaSettings settings = settings().toBuilder().site("cw.example.invalid").build();
 

@@ -254,6 +254,21 @@ class SetupCheckTest {
   }
 
   @Test
+  void additionsWithoutAnyAgreementAreAWarningNotAProblem() {
+    for (var agreement : cw().data().list("/finance/agreements")) {
+      cw().data().delete("/finance/agreements/" + agreement.path("id").asLong());
+    }
+
+    SetupReport report = check();
+
+    Finding additions = report.findings(Check.PERMISSION).get(2);
+    assertThat(additions.name()).isEqualTo("Read agreement additions");
+    assertThat(additions.severity()).isEqualTo(Severity.WARNING);
+    assertThat(additions.fix()).hasValue("Run the setup check again once the first agreement exists.");
+    assertThat(report.ready()).isTrue();
+  }
+
+  @Test
   void credentialsThatStopWorkingEndTheCheckWithOneConnectionProblem() {
     PsaSettings settings = Simulators.settings(cw()).toBuilder().privateKey(Secret.of("WrongKey")).build();
 
