@@ -189,9 +189,9 @@ public final class BillingSchedule implements AutoCloseable {
       LOG.warn("Scheduled billing run wrote nothing: {}", e.toString());
       notify(() -> listener.failed(e));
     }
-    // From the due time, not from now: a clock slightly behind the executor must not run twice.
-    Instant now = clock.instant();
-    scheduleAfter(now.isAfter(due) ? now : due);
+    // From the due time, not from now: a fixed interval does not drift, and a clock slightly
+    // behind the executor does not run the same slot twice. Slots already past are skipped.
+    scheduleAfter(due);
   }
 
   private static void notify(Runnable call) {
