@@ -83,7 +83,8 @@ final class JdbcTicketLinks implements TicketLinks {
       throw new IllegalArgumentException(
           "correlationKey "
               + link.correlationKey()
-              + " is already used by another alert incident; correlation keys must be unique");
+              + " is already used by another alert incident on this site; correlation keys must be"
+              + " unique per site");
     }
     return Optional.empty();
   }
@@ -127,9 +128,12 @@ final class JdbcTicketLinks implements TicketLinks {
   }
 
   @Override
-  public Optional<TicketLink> byCorrelationKey(String correlationKey) {
+  public Optional<TicketLink> byCorrelationKey(String site, String correlationKey) {
     return first(
-        "finding a ticket link by correlation key", " WHERE correlation_key = ?", correlationKey);
+        "finding a ticket link by correlation key",
+        " WHERE site = ? AND correlation_key = ?",
+        site,
+        correlationKey);
   }
 
   @Override

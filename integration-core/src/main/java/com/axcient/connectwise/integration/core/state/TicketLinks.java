@@ -30,7 +30,8 @@ public interface TicketLinks {
    *
    * @param link the new incident
    * @return the created link when this call created it; empty when another caller already had
-   * @throws IllegalArgumentException when the correlation key is already used by another link
+   * @throws IllegalArgumentException when the correlation key is already used by another link on
+   *     the site
    */
   Optional<TicketLink> claimNew(NewTicketLink link);
 
@@ -72,12 +73,14 @@ public interface TicketLinks {
   Optional<TicketLink> byTicketId(String site, long ticketId);
 
   /**
-   * The link whose ticket carries this correlation key in its {@code externalXRef}.
+   * The link whose ticket carries this correlation key in its {@code externalXRef}. Keys are
+   * unique per site.
    *
+   * @param site the ConnectWise site
    * @param correlationKey the key
    * @return the link, or empty
    */
-  Optional<TicketLink> byCorrelationKey(String correlationKey);
+  Optional<TicketLink> byCorrelationKey(String site, String correlationKey);
 
   /**
    * Stores a changed link if nobody changed it since it was read: its {@link TicketLink#version()}

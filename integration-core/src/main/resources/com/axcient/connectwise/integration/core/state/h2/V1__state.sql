@@ -43,7 +43,7 @@ CREATE TABLE IF NOT EXISTS ticket_link (
   updated_at BIGINT NOT NULL,
   version BIGINT NOT NULL,
   CONSTRAINT ticket_link_pk PRIMARY KEY (site, alert_id, incident),
-  CONSTRAINT ticket_link_correlation_key UNIQUE (correlation_key)
+  CONSTRAINT ticket_link_correlation_key UNIQUE (site, correlation_key)
 );
 CREATE INDEX IF NOT EXISTS ticket_link_ticket ON ticket_link (site, ticket_id);
 CREATE INDEX IF NOT EXISTS ticket_link_state ON ticket_link (site, state, updated_at);

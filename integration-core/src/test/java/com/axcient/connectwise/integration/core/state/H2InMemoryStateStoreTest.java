@@ -1,0 +1,19 @@
+package com.axcient.connectwise.integration.core.state;
+
+import java.util.UUID;
+
+/** The state store contract on an in-memory H2 database. */
+class H2InMemoryStateStoreTest extends StateStoreContract {
+
+  private String name;
+
+  @Override
+  void createDatabase() {
+    name = "state-" + UUID.randomUUID();
+  }
+
+  @Override
+  StateStore openStore() {
+    return JdbcStateStore.h2InMemory(name, clock);
+  }
+}
