@@ -549,9 +549,8 @@ public final class HttpEngine implements AutoCloseable {
     ErrorContext.Builder context = context(request, raw);
     String hint = null;
     if (error != null) {
-      context.errorCode(textOrNull(error.get("code")));
-      String message = textOrNull(error.get("message"));
-      context.serverMessage(message == null ? null : redact(Texts.forLog(message)));
+      context.errorCode(serverText(error.get("code")));
+      context.serverMessage(serverText(error.get("message")));
       context.fieldErrors(fieldErrors(error.get("errors")));
     } else {
       hint = describeNonJson(raw);
@@ -704,21 +703,25 @@ public final class HttpEngine implements AutoCloseable {
     return context.errorCode().filter("ObjectExists"::equals).isPresent() ? "identifier" : null;
   }
 
-  private static List<FieldError> fieldErrors(JsonNode errors) {
+  private List<FieldError> fieldErrors(JsonNode errors) {
     List<FieldError> result = new ArrayList<>();
     if (errors != null && errors.isArray()) {
       for (JsonNode error : errors) {
         result.add(
             FieldError.of(
-                textOrNull(error.get("code")),
-                textOrNull(error.get("message")) == null
-                    ? null
-                    : Texts.forLog(textOrNull(error.get("message"))),
-                textOrNull(error.get("resource")),
-                textOrNull(error.get("field"))));
+                serverText(error.get("code")),
+                serverText(error.get("message")),
+                serverText(error.get("resource")),
+                serverText(error.get("field"))));
       }
     }
     return result;
+  }
+
+  /** Server text made safe for messages and logs: one line, shortened, credentials redacted. */
+  private String serverText(JsonNode node) {
+    String text = textOrNull(node);
+    return text == null ? null : redact(Texts.forLog(text));
   }
 
   private String describeNonJson(RawResponse raw) {
