@@ -15,6 +15,7 @@ import com.axcient.connectwise.integration.core.settings.PsaSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -111,7 +112,9 @@ public final class ConnectionTest {
     Objects.requireNonNull(features, "features");
     return new ConnectionTest(
         clientId,
-        features.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(features)),
+        features.isEmpty()
+            ? Set.of()
+            : Collections.unmodifiableSet(EnumSet.copyOf(features)),
         clientSettings);
   }
 
