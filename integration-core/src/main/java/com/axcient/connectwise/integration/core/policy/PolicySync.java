@@ -283,7 +283,9 @@ public final class PolicySync implements AutoCloseable {
 
   private static Attempt failed(Optional<String> version, String what, RuntimeException e) {
     String failure = what + ": " + printable(String.valueOf(e));
-    LOG.warn("Policy sync: {}; the last good policy stays in force", failure, e);
+    // The stack trace only at debug level: its first line repeats the source's text unfiltered.
+    LOG.warn("Policy sync: {}; the last good policy stays in force", failure);
+    LOG.debug("Policy sync failure", e);
     return new Attempt(Outcome.FAILED, version, List.of(), Optional.of(failure));
   }
 

@@ -27,7 +27,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -352,7 +352,7 @@ final class SettingsDocument {
   }
 
   private static Map<String, JsonNode> sections(JsonNode node, List<SettingsProblem> problems) {
-    Map<String, JsonNode> sections = new LinkedHashMap<>();
+    Map<String, JsonNode> sections = new TreeMap<>();
     if (node == null || node.isNull()) {
       return sections;
     }
