@@ -2,6 +2,7 @@ package com.axcient.connectwise.integration.core.state;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Objects;
@@ -149,6 +150,31 @@ public final class JdbcStateStore implements StateStore {
    */
   public int schemaVersion() {
     return schemaVersion;
+  }
+
+  /**
+   * Writes a consistent copy of an H2 database to a zip file while the store is in use. To
+   * restore it, stop the product and unzip the file into the state folder.
+   *
+   * @param zipFile the file to write; replaced if it exists
+   * @throws UnsupportedOperationException on PostgreSQL, whose own tools ({@code pg_dump}) back it
+   *     up
+   * @throws StateStoreException when the file cannot be written
+   */
+  public void backupTo(Path zipFile) {
+    Objects.requireNonNull(zipFile, "zipFile");
+    if (jdbc.dialect() != Dialect.H2) {
+      throw new UnsupportedOperationException(
+          "backupTo works on H2 only; back up PostgreSQL with pg_dump or your database's backups");
+    }
+    jdbc.transaction(
+        "backing up the state database to " + zipFile,
+        c -> {
+          try (PreparedStatement backup = c.prepareStatement("BACKUP TO ?")) {
+            backup.setString(1, zipFile.toAbsolutePath().toString());
+            return backup.execute();
+          }
+        });
   }
 
   @Override

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +53,28 @@ class H2FileStateStoreTest extends StateStoreContract {
       assertThat(reopened.outbox().claim("after-restart", LEASE, 1, T0.plus(Duration.ofMinutes(1))))
           .extracting(OutboxItem::id)
           .containsExactly(id);
+    }
+  }
+
+  @Test
+  void anOnlineBackupRestoresToAWorkingStore() throws IOException {
+    long id = store.outbox().enqueue("acme", "alert-1", "alert-raised", "{}");
+    Path zip = temp.resolve("backup.zip");
+
+    ((JdbcStateStore) store).backupTo(zip);
+    store.outbox().enqueue("acme", "alert-2", "alert-raised", "{}");
+
+    Path restored = temp.resolve("restored");
+    Files.createDirectories(restored);
+    try (InputStream in = Files.newInputStream(zip);
+        ZipInputStream entries = new ZipInputStream(in)) {
+      for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+        Files.copy(entries, restored.resolve(Path.of(entry.getName()).getFileName()));
+      }
+    }
+    try (StateStore fromBackup = JdbcStateStore.h2File(restored, clock)) {
+      assertThat(fromBackup.outbox().get(id)).isPresent();
+      assertThat(fromBackup.outbox().counts().pending()).isEqualTo(1);
     }
   }
 }

@@ -1,10 +1,12 @@
 package com.axcient.connectwise.integration.core.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.nio.file.Path;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -39,5 +41,12 @@ class PostgresStateStoreTest extends StateStoreContract {
       stores.forEach(JdbcStateStore::close);
     }
     assertThat(stores).allSatisfy(s -> assertThat(s.schemaVersion()).isEqualTo(1));
+  }
+
+  @Test
+  void backupIsLeftToPostgresqlTools() {
+    assertThatThrownBy(() -> ((JdbcStateStore) store).backupTo(Path.of("backup.zip")))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageContaining("pg_dump");
   }
 }
