@@ -82,7 +82,9 @@ final class RunPlanner {
             "addition " + mapping.additionId() + " is also mapped from "
                 + (unreported.size() == 1 ? "appliance " : "appliances ")
                 + String.join(", ", unreported)
-                + ", which this run has no report for: their storage is not in the proposed"
+                + ", which this run has no report for: "
+                + (unreported.size() == 1 ? "its" : "their")
+                + " storage is not in the proposed"
                 + " quantity " + planned.proposedQuantity().toPlainString()
                 + "; bill all of an addition's appliances in one run, or give each its own"
                 + " addition");
