@@ -186,7 +186,9 @@ public final class BillingSchedule implements AutoCloseable {
       BillingResult result = runOnce();
       notify(() -> listener.completed(result));
     } catch (RuntimeException e) {
-      LOG.warn("Scheduled billing run wrote nothing: {}", e.toString());
+      // Report and appliance ids come from the product: keep them to one log line.
+      LOG.warn(
+          "Scheduled billing run wrote nothing: {}", e.toString().replaceAll("[\\r\\n]+", " "));
       notify(() -> listener.failed(e));
     }
     // From the due time, not from now: a fixed interval does not drift, and a clock slightly
@@ -198,7 +200,7 @@ public final class BillingSchedule implements AutoCloseable {
     try {
       call.run();
     } catch (RuntimeException e) {
-      LOG.warn("The billing schedule's listener failed: {}", e.toString());
+      LOG.warn("The billing schedule's listener failed: {}", e.getClass().getName());
     }
   }
 
