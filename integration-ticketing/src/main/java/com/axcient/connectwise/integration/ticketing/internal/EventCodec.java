@@ -1,0 +1,73 @@
+package com.axcient.connectwise.integration.ticketing.internal;
+
+import com.axcient.connectwise.integration.ticketing.AlertEvent;
+import com.axcient.connectwise.integration.ticketing.AlertSeverity;
+import com.axcient.connectwise.integration.ticketing.AlertState;
+import com.axcient.connectwise.integration.ticketing.EventClass;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Alert events as outbox payloads (JSON), version 1. */
+public final class EventCodec {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private EventCodec() {}
+
+  /**
+   * The event as JSON.
+   *
+   * @param e the event
+   * @return the JSON text
+   */
+  public static String encode(AlertEvent e) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("v", 1);
+    node.put("alertId", e.alertId());
+    node.put("eventClass", e.eventClass().name());
+    node.put("severity", e.severity().name());
+    node.put("device", e.device());
+    e.protectedSystem().ifPresent(v -> node.put("protectedSystem", v));
+    e.customer().ifPresent(v -> node.put("customer", v));
+    e.deviceCompany().ifPresent(v -> node.put("deviceCompany", v));
+    node.put("message", e.message());
+    node.put("time", e.time().toString());
+    node.put("state", e.state().name());
+    return node.toString();
+  }
+
+  /**
+   * The event from JSON.
+   *
+   * @param json the JSON text
+   * @return the event
+   * @throws IllegalArgumentException when the payload is not an event
+   */
+  public static AlertEvent decode(String json) {
+    try {
+      JsonNode n = MAPPER.readTree(json);
+      return new AlertEvent(
+          n.path("alertId").asText(),
+          EventClass.of(n.path("eventClass").asText()),
+          AlertSeverity.valueOf(n.path("severity").asText()),
+          n.path("device").asText(),
+          text(n, "protectedSystem"),
+          text(n, "customer"),
+          text(n, "deviceCompany"),
+          n.path("message").asText(),
+          Instant.parse(n.path("time").asText()),
+          AlertState.valueOf(n.path("state").asText()));
+    } catch (JsonProcessingException | RuntimeException e) {
+      throw new IllegalArgumentException("the work item's payload is not an alert event", e);
+    }
+  }
+
+  private static Optional<String> text(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v == null || v.isNull() ? Optional.empty() : Optional.of(v.asText());
+  }
+}
