@@ -3,26 +3,26 @@ package com.axcient.connectwise.client.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 
 /**
- * ConnectWise's official OpenAPI document (GET subset, version 2026.4), read once.
- *
- * <p>It is read from the testkit module's sources, relative to this module (Maven runs tests with
- * the module as working directory). This is the only place that knows where the file is, so that
- * it can move to the classpath once the testkit is a test dependency.
+ * ConnectWise's official OpenAPI document (GET subset, version 2026.4), read once from the copy
+ * the testkit ships on its classpath.
  */
-final class ManageSchema {
+public final class ManageSchema {
 
-  private static final Path LOCATION =
-      Path.of(
-          "../connectwise-testkit/src/main/resources/",
-          "com/axcient/connectwise/testkit/manage-openapi.json");
+  private static final String LOCATION = "/com/axcient/connectwise/testkit/manage-openapi.json";
 
-  private static final JsonNode SCHEMAS = load().path("components").path("schemas");
+  private static final JsonNode DOCUMENT = load();
+  private static final JsonNode SCHEMAS = DOCUMENT.path("components").path("schemas");
 
   private ManageSchema() {}
+
+  /** The {@code paths} object: each API path below {@code /apis/3.0} and its operations. */
+  public static JsonNode paths() {
+    return DOCUMENT.path("paths");
+  }
 
   /** The named schema under {@code components.schemas}; fails if there is none. */
   static JsonNode schema(String name) {
@@ -51,8 +51,11 @@ final class ManageSchema {
   }
 
   private static JsonNode load() {
-    try {
-      return new ObjectMapper().readTree(LOCATION.toFile());
+    try (InputStream in = ManageSchema.class.getResourceAsStream(LOCATION)) {
+      if (in == null) {
+        throw new IllegalStateException("the ConnectWise schema is not on the classpath at " + LOCATION);
+      }
+      return new ObjectMapper().readTree(in);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the ConnectWise schema at " + LOCATION, e);
     }
