@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +44,10 @@ final class JdbcOutbox implements Outbox {
           + " OR (o.state = 'CLAIMED' AND o.lease_until <= ?))"
           + " AND o.seq = (SELECT MIN(h.seq) FROM outbox_item h"
           + " WHERE h.site = o.site AND h.partition_key = o.partition_key"
-          + " AND h.state IN ('PENDING', 'CLAIMED'))"
-          + " ORDER BY o.seq FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED";
+          + " AND h.state IN ('PENDING', 'CLAIMED'))";
+
+  private static final String CLAIMABLE_ORDER =
+      " ORDER BY o.seq FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED";
 
   private static final String HELD_CLAIM =
       " WHERE id = ? AND version = ? AND state = 'CLAIMED' AND lease_owner = ?";
@@ -107,8 +110,10 @@ final class JdbcOutbox implements Outbox {
   }
 
   @Override
-  public List<OutboxItem> claim(String owner, Duration lease, int max, Instant now) {
+  public List<OutboxItem> claim(
+      String owner, Duration lease, int max, Instant now, OutboxFilter filter) {
     Jdbc.text(owner, "owner", MAX_OWNER);
+    Objects.requireNonNull(filter, "filter");
     Objects.requireNonNull(lease, "lease");
     Objects.requireNonNull(now, "now");
     if (lease.isNegative() || lease.isZero()) {
@@ -123,10 +128,26 @@ final class JdbcOutbox implements Outbox {
         "claiming outbox items",
         c -> {
           List<long[]> candidates = new ArrayList<>();
-          try (PreparedStatement select = c.prepareStatement(CLAIMABLE)) {
-            select.setLong(1, nowMillis);
-            select.setLong(2, nowMillis);
-            select.setInt(3, max);
+          String sql =
+              CLAIMABLE
+                  + (filter.site().isPresent() ? " AND o.site = ?" : "")
+                  + (filter.kinds().isEmpty()
+                      ? ""
+                      : " AND o.kind IN ("
+                          + String.join(", ", Collections.nCopies(filter.kinds().size(), "?"))
+                          + ")")
+                  + CLAIMABLE_ORDER;
+          try (PreparedStatement select = c.prepareStatement(sql)) {
+            int index = 1;
+            select.setLong(index++, nowMillis);
+            select.setLong(index++, nowMillis);
+            if (filter.site().isPresent()) {
+              select.setString(index++, filter.site().get());
+            }
+            for (String kind : filter.kinds()) {
+              select.setString(index++, kind);
+            }
+            select.setInt(index, max);
             try (ResultSet rows = select.executeQuery()) {
               while (rows.next()) {
                 candidates.add(new long[] {rows.getLong(1), rows.getLong(2)});

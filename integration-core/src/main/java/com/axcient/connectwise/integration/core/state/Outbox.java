@@ -57,7 +57,22 @@ public interface Outbox {
    * @param now the current time, from the caller's clock
    * @return the claimed items, each in state {@link OutboxItem.State#CLAIMED}
    */
-  List<OutboxItem> claim(String owner, Duration lease, int max, Instant now);
+  default List<OutboxItem> claim(String owner, Duration lease, int max, Instant now) {
+    return claim(owner, lease, max, now, OutboxFilter.all());
+  }
+
+  /**
+   * Claims as {@link #claim(String, Duration, int, Instant)} does, only items that match a filter,
+   * such as one site's when each site has its own worker.
+   *
+   * @param owner who claims; recorded on the item
+   * @param lease how long the claim lasts before another worker may take the item
+   * @param max the most items to claim, at least 1
+   * @param now the current time, from the caller's clock
+   * @param filter which items to claim
+   * @return the claimed items, each in state {@link OutboxItem.State#CLAIMED}
+   */
+  List<OutboxItem> claim(String owner, Duration lease, int max, Instant now, OutboxFilter filter);
 
   /**
    * Extends a claim that is still held, for work that takes longer than planned.

@@ -141,6 +141,34 @@ abstract class StateStoreContract {
   }
 
   @Test
+  void aFilteredClaimTakesOnlyMatchingItemsAndKeepsPartitionOrderAcrossKinds() {
+    Outbox outbox = store.outbox();
+    long acmeAlert = outbox.enqueue("acme", "a", "alert-raised", "{}");
+    long otherAlert = outbox.enqueue("other", "a", "alert-raised", "{}");
+    long billingFirst = outbox.enqueue("acme", "shared", "billing-write", "{}");
+    long alertAfterBilling = outbox.enqueue("acme", "shared", "alert-raised", "{}");
+
+    assertThat(outbox.claim("other-worker", LEASE, 10, T0, OutboxFilter.site("other")))
+        .extracting(OutboxItem::id)
+        .containsExactly(otherAlert);
+    List<OutboxItem> alerts =
+        outbox.claim(
+            "alert-worker", LEASE, 10, T0, OutboxFilter.site("acme").withKinds("alert-raised"));
+    // The "shared" partition starts with a billing item: its alert item waits behind it.
+    assertThat(alerts).extracting(OutboxItem::id).containsExactly(acmeAlert);
+
+    List<OutboxItem> billing =
+        outbox.claim("billing-worker", LEASE, 10, T0, OutboxFilter.all().withKinds("billing-write"));
+    assertThat(billing).extracting(OutboxItem::id).containsExactly(billingFirst);
+    outbox.complete(billing.get(0));
+    assertThat(
+            outbox.claim(
+                "alert-worker", LEASE, 10, T0, OutboxFilter.site("acme").withKinds("alert-raised")))
+        .extracting(OutboxItem::id)
+        .containsExactly(alertAfterBilling);
+  }
+
+  @Test
   void claimRespectsMaxAndNotBefore() {
     Outbox outbox = store.outbox();
     outbox.enqueueAll(
