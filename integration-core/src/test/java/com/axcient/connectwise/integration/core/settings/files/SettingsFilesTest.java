@@ -164,6 +164,40 @@ class SettingsFilesTest {
   }
 
   @Test
+  void neitherTheKeyNorThePassphraseAppearsInToStringOrErrors() {
+    SettingsExport export = export().passphrase(PASSPHRASE).build();
+    ImportOptions options = withPassphrase(PASSPHRASE);
+    byte[] document = files.exportBytes(export);
+    ObjectNode damaged = exported(export);
+    ((ObjectNode) damaged.get("psa")).put("publicKey", "Other1Key2Abc");
+
+    Throwable wrong = org.assertj.core.api.Assertions.catchThrowable(
+        () -> files.importBytes(document, withPassphrase(Secret.of("not the passphrase"))));
+    Throwable tampered = org.assertj.core.api.Assertions.catchThrowable(
+        () -> files.importBytes(bytes(damaged), options));
+
+    for (String text :
+        List.of(
+            export.toString(),
+            options.toString(),
+            files.importBytes(document, options).toString(),
+            wrong.toString(),
+            tampered.toString())) {
+      assertThat(text).doesNotContain(PRIVATE_KEY).doesNotContain(PASSPHRASE.reveal());
+    }
+  }
+
+  @Test
+  void anExportOverAFolderIsRefused() throws IOException {
+    Path target = Files.createDirectory(folder.resolve("settings.json"));
+
+    assertThatThrownBy(() -> files.export(target, export().build()))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining("is a folder");
+    assertThat(target).isDirectory();
+  }
+
+  @Test
   void anExportChecksThePassphraseAndIterations() {
     assertThatThrownBy(() -> export().passphrase(Secret.of("abc1234")).iterations(1000).build())
         .isInstanceOfSatisfying(

@@ -43,6 +43,10 @@ public final class AtomicFiles {
   public static void write(Path target, Content content) throws IOException {
     Path absolute = target.toAbsolutePath();
     Path folder = absolute.getParent();
+    if (Files.isDirectory(absolute)) {
+      // A move would replace an empty folder silently.
+      throw new IOException(absolute + " is a folder: choose a file name");
+    }
     boolean posix = folder.getFileSystem().supportedFileAttributeViews().contains("posix");
     Path temp = createTemp(folder, absolute.getFileName().toString(), posix);
     try {
