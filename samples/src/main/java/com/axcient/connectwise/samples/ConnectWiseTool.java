@@ -1,6 +1,7 @@
 package com.axcient.connectwise.samples;
 
 import com.axcient.connectwise.client.ConnectWiseException;
+import com.axcient.connectwise.integration.billing.InvalidBillingRunException;
 import com.axcient.connectwise.integration.core.settings.InvalidSettingsException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Option;
       SimulatorCommand.class,
       TestConnectionCommand.class,
       DoctorCommand.class,
+      BillingCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
@@ -94,6 +96,9 @@ public final class ConnectWiseTool implements Runnable {
       err.println("(run again with --verbose for details)");
     }
     err.flush();
+    if (failure instanceof InvalidBillingRunException) {
+      return PROBLEMS_FOUND;
+    }
     if (failure instanceof InvalidSettingsException || failure instanceof IllegalArgumentException) {
       return USAGE;
     }

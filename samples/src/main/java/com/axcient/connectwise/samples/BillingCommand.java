@@ -1,0 +1,195 @@
+package com.axcient.connectwise.samples;
+
+import com.axcient.connectwise.client.ConnectWiseClient;
+import com.axcient.connectwise.client.ConnectWiseJson;
+import com.axcient.connectwise.integration.billing.BillingMapping;
+import com.axcient.connectwise.integration.billing.BillingPlan;
+import com.axcient.connectwise.integration.billing.BillingResult;
+import com.axcient.connectwise.integration.billing.BillingService;
+import com.axcient.connectwise.integration.billing.StorageReport;
+import com.axcient.connectwise.integration.core.settings.PsaSettings;
+import com.axcient.connectwise.integration.core.state.JdbcStateStore;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Plans or applies a billing run: storage reports become agreement addition quantities. */
+@Command(
+    name = "billing",
+    mixinStandardHelpOptions = true,
+    description = "Bill storage to agreement additions: 'plan' shows what would change, 'apply'"
+        + " writes it.",
+    subcommands = {BillingCommand.Plan.class, BillingCommand.Apply.class})
+final class BillingCommand {
+
+  private static final ObjectMapper JSON = ConnectWiseJson.newObjectMapper();
+
+  /** The options both subcommands take. */
+  static final class RunOptions {
+    @Mixin ConnectionOptions connection;
+
+    @Option(
+        names = "--report",
+        required = true,
+        paramLabel = "FILE",
+        description = "A storage report (JSON object or array of them); repeat for several.")
+    List<Path> reports;
+
+    @Option(
+        names = "--mappings",
+        required = true,
+        paramLabel = "FILE",
+        description = "JSON array of {applianceId, companyId, agreementId, additionId}.")
+    Path mappings;
+
+    List<StorageReport> readReports() {
+      List<StorageReport> all = new ArrayList<>();
+      for (Path file : reports) {
+        JsonNode tree = readTree(file);
+        if (tree.isArray()) {
+          for (JsonNode report : tree) {
+            all.add(convert(report, StorageReport.class, file));
+          }
+        } else {
+          all.add(convert(tree, StorageReport.class, file));
+        }
+      }
+      return all;
+    }
+
+    List<BillingMapping> readMappings() {
+      JsonNode tree = readTree(mappings);
+      if (!tree.isArray()) {
+        throw new IllegalArgumentException(
+            mappings + " is not a JSON array: write the mappings as [{\"applianceId\": ...,"
+                + " \"companyId\": ..., \"agreementId\": ..., \"additionId\": ...}]");
+      }
+      List<BillingMapping> all = new ArrayList<>();
+      for (JsonNode mapping : tree) {
+        all.add(convert(mapping, BillingMapping.class, mappings));
+      }
+      return all;
+    }
+  }
+
+  private static JsonNode readTree(Path file) {
+    try {
+      return JSON.readTree(Files.readAllBytes(file));
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException(file + " does not exist: check the file name");
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          file + " is not valid JSON (line " + e.getLocation().getLineNr() + "): " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new IllegalArgumentException(file + " cannot be read: " + e.getMessage());
+    }
+  }
+
+  private static <T> T convert(JsonNode node, Class<T> type, Path file) {
+    try {
+      return JSON.treeToValue(node, type);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
+      String message =
+          cause instanceof JsonProcessingException
+              ? ((JsonProcessingException) cause).getOriginalMessage()
+              : cause.getMessage();
+      throw new IllegalArgumentException(
+          file + " has an entry that is not a " + type.getSimpleName() + ": " + message);
+    }
+  }
+
+  /** The dry run. */
+  @Command(
+      name = "plan",
+      mixinStandardHelpOptions = true,
+      description = "Show current and proposed quantities per agreement addition; writes nothing.")
+  static final class Plan implements Callable<Integer> {
+    @Mixin RunOptions run;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      PsaSettings settings = run.connection.settings();
+      List<StorageReport> reports = run.readReports();
+      List<BillingMapping> mappings = run.readMappings();
+      try (ConnectWiseClient client = settings.clientBuilder(run.connection.clientId()).build();
+          JdbcStateStore state = JdbcStateStore.h2InMemory("billing-plan")) {
+        BillingPlan plan =
+            BillingService.builder()
+                .client(client)
+                .auditLog(state.billingAudit())
+                .mappings(mappings)
+                .build()
+                .plan(reports);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(plan.describe());
+        out.flush();
+      }
+      return ConnectWiseTool.OK;
+    }
+  }
+
+  /** The run that writes. */
+  @Command(
+      name = "apply",
+      mixinStandardHelpOptions = true,
+      description = "Write the changed quantities to ConnectWise and audit every write.")
+  static final class Apply implements Callable<Integer> {
+    @Mixin RunOptions run;
+
+    @Option(
+        names = "--state",
+        paramLabel = "DIR",
+        defaultValue = "connectwise-state",
+        description = "Folder of the durable state that keeps the billing audit (default ${DEFAULT-VALUE}).")
+    Path stateFolder;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      PsaSettings settings = run.connection.settings();
+      List<StorageReport> reports = run.readReports();
+      List<BillingMapping> mappings = run.readMappings();
+      PrintWriter out = spec.commandLine().getOut();
+      try (ConnectWiseClient client = settings.clientBuilder(run.connection.clientId()).build();
+          JdbcStateStore state = JdbcStateStore.h2File(stateFolder)) {
+        BillingService billing =
+            BillingService.builder()
+                .client(client)
+                .auditLog(state.billingAudit())
+                .mappings(mappings)
+                .build();
+        out.println("Planning ...");
+        out.flush();
+        BillingPlan plan = billing.plan(reports);
+        out.println(plan.describe());
+        out.println("Writing " + plan.changes().size() + " changed quantit"
+            + (plan.changes().size() == 1 ? "y" : "ies") + " ...");
+        out.flush();
+        BillingResult result = billing.apply(plan);
+        out.println(result.summary());
+        for (BillingResult.FailedWrite failed : result.failed()) {
+          out.println("  failed: addition " + failed.addition().additionId() + ": " + failed.reason());
+        }
+        out.println("Audit kept in " + stateFolder.toAbsolutePath());
+        out.flush();
+        return result.succeeded() ? ConnectWiseTool.OK : ConnectWiseTool.PROBLEMS_FOUND;
+      }
+    }
+  }
+}
