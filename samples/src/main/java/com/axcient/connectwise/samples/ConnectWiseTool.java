@@ -1,6 +1,5 @@
 package com.axcient.connectwise.samples;
 
-import com.axcient.connectwise.client.ConnectWiseException;
 import com.axcient.connectwise.integration.billing.InvalidBillingRunException;
 import com.axcient.connectwise.integration.core.settings.InvalidSettingsException;
 import java.io.PrintWriter;
@@ -28,6 +27,7 @@ import picocli.CommandLine.Option;
       TestConnectionCommand.class,
       DoctorCommand.class,
       BillingCommand.class,
+      SettingsCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
@@ -107,11 +107,11 @@ public final class ConnectWiseTool implements Runnable {
 
   /** The one sentence a user sees for a failure. */
   static String sentence(Throwable failure) {
-    if (failure instanceof ConnectWiseException || failure instanceof IllegalArgumentException) {
-      return failure.getMessage();
-    }
     String message = failure.getMessage();
-    return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    if (message == null || message.isBlank()) {
+      return failure.getClass().getSimpleName() + " with no message";
+    }
+    return message;
   }
 
   /** The tool's version, from the jar. */
