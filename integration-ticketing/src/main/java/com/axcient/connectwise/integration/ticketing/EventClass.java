@@ -12,6 +12,9 @@ import java.util.regex.Pattern;
  */
 public record EventClass(String name) {
 
+  // First: the constants below are checked against it as they are created.
+  private static final Pattern NAME = Pattern.compile("[A-Z0-9_]{1,64}");
+
   /** A backup of a protected system failed. */
   public static final EventClass BACKUP_FAILED = new EventClass("BACKUP_FAILED");
 
@@ -30,8 +33,6 @@ public record EventClass(String name) {
   /** The screenshot verification of a backup failed. */
   public static final EventClass SCREENSHOT_VERIFICATION_FAILED =
       new EventClass("SCREENSHOT_VERIFICATION_FAILED");
-
-  private static final Pattern NAME = Pattern.compile("[A-Z0-9_]{1,64}");
 
   /**
    * Checks the name.

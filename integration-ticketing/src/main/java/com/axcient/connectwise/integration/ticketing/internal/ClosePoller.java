@@ -123,10 +123,9 @@ public final class ClosePoller {
     if (!closed(ticket)) {
       return false;
     }
+    // The library's own closes never reach here: a clear marks the link closed before it writes
+    // the closed status, and the library writes only open statuses to tickets of open links.
     Optional<Instant> lastUpdated = Context.lastUpdated(ticket);
-    if (lastUpdated.isPresent() && lastUpdated.equals(link.ticketLastUpdated())) {
-      return false; // the library's own write
-    }
     TicketLink.Builder b =
         link.toBuilder().state(TicketLink.State.ACKNOWLEDGED).closedAt(Optional.of(cx.now()));
     lastUpdated.ifPresent(b::ticketLastUpdated);
