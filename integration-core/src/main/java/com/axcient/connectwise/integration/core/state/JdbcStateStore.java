@@ -40,13 +40,20 @@ public final class JdbcStateStore implements StateStore {
     Objects.requireNonNull(dataSource, "dataSource");
     Objects.requireNonNull(clock, "clock");
     Connection first;
-    Dialect dialect;
     try {
       first = dataSource.getConnection();
-      dialect = Dialect.of(first);
     } catch (SQLException e) {
       throw new StateStoreException(
           "cannot open the state database: " + e.getMessage() + hint(e), e);
+    }
+    Dialect dialect;
+    try {
+      dialect = Dialect.of(first);
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(first);
+      throw e instanceof SQLException
+          ? new StateStoreException("cannot read the state database's metadata", e)
+          : (RuntimeException) e;
     }
     // An embedded database lives as long as one connection is open; this one keeps it open (and
     // its file locked against other processes) until the store is closed.

@@ -169,7 +169,34 @@ final class JdbcTicketLinks implements TicketLinks {
                 return update.executeUpdate() == 1;
               }
             });
-    return updated ? get(changed.site(), changed.alertId(), changed.incident()) : Optional.empty();
+    if (!updated) {
+      return Optional.empty();
+    }
+    // What this update stored, even if another change follows before the caller reads again.
+    return Optional.of(
+        new TicketLink(
+            changed.site(),
+            changed.alertId(),
+            changed.incident(),
+            changed.correlationKey(),
+            changed.state(),
+            changed.ticketId(),
+            changed.boardId(),
+            changed.createdAt(),
+            changed.openedAt().map(JdbcTicketLinks::millis),
+            changed.closedAt().map(JdbcTicketLinks::millis),
+            changed.lastNoteAt().map(JdbcTicketLinks::millis),
+            changed.repeatCount(),
+            changed.pendingNotes(),
+            changed.reopenCount(),
+            changed.ticketLastUpdated().map(JdbcTicketLinks::millis),
+            now,
+            changed.version() + 1));
+  }
+
+  /** A time as the store keeps it: whole milliseconds. */
+  private static Instant millis(Instant time) {
+    return Instant.ofEpochMilli(time.toEpochMilli());
   }
 
   @Override

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class H2FileStateStoreTest extends StateStoreContract {
     OutboxItem claimed = store.outbox().claim("w", LEASE, 1, T0).get(0);
     TicketLink link =
         store.ticketLinks().claimNew(NewTicketLink.of("inst", "acme", "alert-1", 1)).orElseThrow();
-    store.sitePauses().pause("acme", "401", T0, java.util.Optional.empty());
+    store.sitePauses().pause("acme", "401", T0, Optional.empty());
     store.policyVersions().put("global", "v1", T0);
     store.close();
 
