@@ -333,7 +333,10 @@ public final class ConnectWiseClient implements AutoCloseable {
       return this;
     }
 
-    /** The longest one attempt of one request may take in all; default 3 minutes. */
+    /**
+     * The longest one call may take in all, its retries and their waits included; default 3
+     * minutes.
+     */
     public Builder callTimeout(Duration callTimeout) {
       this.callTimeout = Objects.requireNonNull(callTimeout, "callTimeout");
       return this;

@@ -331,6 +331,19 @@ class RetryTest {
   }
 
   @Test
+  void aRelativePatchAnswered503WithRetryAfterZeroIsNotResent() throws Exception {
+    server.enqueue(status(503, "0"));
+    server.enqueue(TICKET);
+
+    try (ConnectWiseClient client = client()) {
+      assertThatThrownBy(
+              () -> client.tickets().patch(5, PatchOperation.add("integratorTags", List.of("backup"))))
+          .isInstanceOf(ServerException.class);
+    }
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
   void aPostAnswered429ReportsTheRetryAfterOkHttpWasNotShown() {
     server.enqueue(status(429, "5"));
 

@@ -6,11 +6,12 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Makes sure a POST goes on the wire at most once. OkHttp re-sends a request by itself when a
- * pooled connection drops after the request was written, on a 408, and on a 503 with
- * {@code Retry-After: 0}; for a create that would make a duplicate ticket. This network
- * interceptor refuses any second network attempt of a POST and hides {@code Retry-After} on a
- * 503 answer to a POST so OkHttp does not try.
+ * Makes sure a request that must not be repeated (a POST, or a PATCH that adds) goes on the wire
+ * at most once. OkHttp re-sends a request by itself when a pooled connection drops after the
+ * request was written, on a 408, and on a 503 with {@code Retry-After: 0} (the last whatever its
+ * method); for a create that would make a duplicate ticket. This network interceptor refuses any
+ * second network attempt of such a request and hides {@code Retry-After} on a 503 or 408 answer
+ * to it so OkHttp does not try.
  */
 final class PostRetryGuard implements Interceptor {
 
@@ -20,18 +21,19 @@ final class PostRetryGuard implements Interceptor {
 
     RepeatRefusedException() {
       super(
-          "refused to send a POST a second time after its connection failed; the first attempt may"
-              + " have been applied");
+          "refused to send the request a second time after its connection failed; the first"
+              + " attempt may have been applied");
     }
   }
 
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    if (!request.method().equals("POST")) {
+    RequestTag tag = request.tag(RequestTag.class);
+    boolean once = tag != null ? !tag.repeatable() : request.method().equals("POST");
+    if (!once) {
       return chain.proceed(request);
     }
-    RequestTag tag = request.tag(RequestTag.class);
     if (tag != null && tag.countNetworkAttempt() > 1) {
       throw new RepeatRefusedException();
     }
