@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Delayed;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -80,7 +81,7 @@ final class ManualScheduler extends AbstractExecutorService implements Scheduled
 
   private Task add(Runnable command, long delay, TimeUnit unit, Duration period) {
     if (shutdown) {
-      throw new java.util.concurrent.RejectedExecutionException("shut down");
+      throw new RejectedExecutionException("shut down");
     }
     Task task = new Task(command, clock.instant().plusNanos(unit.toNanos(delay)), period);
     tasks.add(task);

@@ -26,8 +26,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -362,8 +362,7 @@ final class SettingsDocument {
               "sections", "is not an object of named sections: export the settings again"));
       return sections;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> section = it.next();
+    for (Map.Entry<String, JsonNode> section : node.properties()) {
       if (JsonValues.isSectionName(section.getKey())) {
         sections.put(section.getKey(), section.getValue());
       } else {
@@ -379,14 +378,14 @@ final class SettingsDocument {
 
   private static void unknownFields(
       JsonNode object, Set<String> allowed, String prefix, List<SettingsProblem> problems) {
-    for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
+    for (Map.Entry<String, JsonNode> field : object.properties()) {
+      String name = field.getKey();
       if (!allowed.contains(name)) {
         problems.add(
             new SettingsProblem(
                 prefix + name,
                 "is not a field of a settings file: check its spelling or remove it (known: "
-                    + String.join(", ", new java.util.TreeSet<>(allowed))
+                    + String.join(", ", new TreeSet<>(allowed))
                     + ")"));
       }
     }

@@ -2,6 +2,7 @@ package com.axcient.connectwise.integration.core.settings.files;
 
 import com.axcient.connectwise.integration.core.settings.SettingsProblem;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -57,7 +58,7 @@ public class SettingsImportException extends RuntimeException {
       throw new IllegalArgumentException("A SettingsImportException needs at least one problem");
     }
     return "Settings not imported, nothing was changed ("
-        + reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+        + reason.name().toLowerCase(Locale.ROOT).replace('_', ' ')
         + "): "
         + problems.stream().map(SettingsProblem::toString).collect(Collectors.joining("; "));
   }

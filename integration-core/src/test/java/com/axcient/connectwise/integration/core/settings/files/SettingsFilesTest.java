@@ -2,6 +2,7 @@ package com.axcient.connectwise.integration.core.settings.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.axcient.connectwise.client.Secret;
@@ -11,6 +12,7 @@ import com.axcient.connectwise.integration.core.settings.SettingsProblem;
 import com.axcient.connectwise.integration.core.settings.files.SettingsImportException.Reason;
 import com.axcient.connectwise.integration.core.settings.files.TestRulesSection.Rules;
 import com.axcient.connectwise.integration.core.settings.files.internal.AtomicFiles;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -171,9 +173,9 @@ class SettingsFilesTest {
     ObjectNode damaged = exported(export);
     ((ObjectNode) damaged.get("psa")).put("publicKey", "Other1Key2Abc");
 
-    Throwable wrong = org.assertj.core.api.Assertions.catchThrowable(
+    Throwable wrong = catchThrowable(
         () -> files.importBytes(document, withPassphrase(Secret.of("not the passphrase"))));
-    Throwable tampered = org.assertj.core.api.Assertions.catchThrowable(
+    Throwable tampered = catchThrowable(
         () -> files.importBytes(bytes(damaged), options));
 
     for (String text :
@@ -389,7 +391,7 @@ class SettingsFilesTest {
     return (ObjectNode) json(new String(files.exportBytes(export), StandardCharsets.UTF_8));
   }
 
-  private static com.fasterxml.jackson.databind.JsonNode json(String text) {
+  private static JsonNode json(String text) {
     try {
       return JSON.readTree(text);
     } catch (IOException e) {

@@ -2,6 +2,7 @@ package com.axcient.connectwise.integration.core.settings.files.internal;
 
 import com.axcient.connectwise.client.Secret;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -112,9 +113,7 @@ public final class PrivateKeyCipher {
       plain = cipher.doFinal(sealed.ciphertext());
       return Secret.of(
           StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(plain)).toString());
-    } catch (AEADBadTagException e) {
-      throw new OpenException(Failure.DAMAGED);
-    } catch (java.nio.charset.CharacterCodingException | IllegalArgumentException e) {
+    } catch (AEADBadTagException | CharacterCodingException | IllegalArgumentException e) {
       throw new OpenException(Failure.DAMAGED);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM is not available in this JDK", e);
