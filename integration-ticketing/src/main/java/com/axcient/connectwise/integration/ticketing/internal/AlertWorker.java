@@ -88,7 +88,8 @@ public final class AlertWorker {
   private void handle(OutboxItem item) {
     Instant now = cx.now();
     String alertId = alertId(item);
-    if (now.isAfter(item.createdAt().plus(cx.options.maxAge()))) {
+    // A fresh or replayed item (no failed attempt) always gets its attempt.
+    if (item.attempts() > 0 && pastMaxAge(item, now)) {
       deadLetter(item, "gave up after " + cx.options.maxAge() + ": " + item.lastError().orElse(""));
       return;
     }
@@ -142,7 +143,7 @@ public final class AlertWorker {
     List<Duration> delays = cx.options.retryDelays();
     Instant next = now.plus(delays.get(Math.min(item.attempts(), delays.size() - 1)));
     cx.error(reason);
-    if (next.isAfter(item.createdAt().plus(cx.options.maxAge()))) {
+    if (pastMaxAge(item, next)) {
       deadLetter(item, "gave up after " + cx.options.maxAge() + ": " + reason);
       return;
     }
@@ -154,6 +155,15 @@ public final class AlertWorker {
             next,
             reason);
     cx.store.outbox().retryLater(item, next, reason);
+  }
+
+  /**
+   * Whether an item is too old to try again. A replayed dead letter keeps its creation time, so
+   * it first gets a full round of retries (its attempts were reset).
+   */
+  private boolean pastMaxAge(OutboxItem item, Instant at) {
+    return at.isAfter(item.createdAt().plus(cx.options.maxAge()))
+        && item.attempts() >= cx.options.retryDelays().size();
   }
 
   private void deadLetter(OutboxItem item, String reason) {
