@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
     description = "Turn backup alerts into ConnectWise tickets and bill storage, on a simulated"
         + " or a real ConnectWise PSA site.",
     subcommands = {
+      DemoCommand.class,
       SimulatorCommand.class,
       TestConnectionCommand.class,
       DoctorCommand.class,
