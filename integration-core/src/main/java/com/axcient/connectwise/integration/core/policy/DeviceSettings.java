@@ -21,14 +21,14 @@ import java.util.TreeMap;
  * @param sections the device's own sections, by name
  * @param serviceTicketCompanyId the ConnectWise company the device's service tickets are opened
  *     for (device-only)
- * @param billingMapping where the device's storage is billed (device-only)
+ * @param billingTarget where the device's storage is billed (device-only)
  */
 public record DeviceSettings(
     boolean inheritPolicy,
     Optional<PsaSettings> credentials,
     Map<String, JsonNode> sections,
     OptionalLong serviceTicketCompanyId,
-    Optional<BillingMapping> billingMapping) {
+    Optional<BillingTarget> billingTarget) {
 
   /**
    * Checks every part and copies the sections.
@@ -39,7 +39,7 @@ public record DeviceSettings(
     Objects.requireNonNull(credentials, "credentials");
     sections = JsonValues.copySections(sections);
     Objects.requireNonNull(serviceTicketCompanyId, "serviceTicketCompanyId");
-    Objects.requireNonNull(billingMapping, "billingMapping");
+    Objects.requireNonNull(billingTarget, "billingTarget");
     if (serviceTicketCompanyId.isPresent() && serviceTicketCompanyId.getAsLong() <= 0) {
       throw new IllegalArgumentException(
           "serviceTicketCompanyId "
@@ -65,7 +65,7 @@ public record DeviceSettings(
     credentials.ifPresent(builder::credentials);
     sections.forEach(builder::section);
     serviceTicketCompanyId.ifPresent(builder::serviceTicketCompanyId);
-    billingMapping.ifPresent(builder::billingMapping);
+    billingTarget.ifPresent(builder::billingTarget);
     return builder;
   }
 
@@ -75,7 +75,7 @@ public record DeviceSettings(
     private PsaSettings credentials;
     private final Map<String, JsonNode> sections = new TreeMap<>();
     private Long serviceTicketCompanyId;
-    private BillingMapping billingMapping;
+    private BillingTarget billingTarget;
 
     private Builder() {}
 
@@ -115,8 +115,8 @@ public record DeviceSettings(
     }
 
     /** Where the device's storage is billed. */
-    public Builder billingMapping(BillingMapping billingMapping) {
-      this.billingMapping = Objects.requireNonNull(billingMapping, "billingMapping");
+    public Builder billingTarget(BillingTarget billingTarget) {
+      this.billingTarget = Objects.requireNonNull(billingTarget, "billingTarget");
       return this;
     }
 
@@ -133,7 +133,7 @@ public record DeviceSettings(
           serviceTicketCompanyId == null
               ? OptionalLong.empty()
               : OptionalLong.of(serviceTicketCompanyId),
-          Optional.ofNullable(billingMapping));
+          Optional.ofNullable(billingTarget));
     }
   }
 }

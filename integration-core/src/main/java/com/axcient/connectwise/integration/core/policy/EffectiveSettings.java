@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * <p>Merge rules: when the device inherits, each value the policy sets (the credentials, each
  * section as a whole) comes from the policy; anything else comes from the device, and failing that
  * from the default. A device that does not inherit uses only its own values and the defaults.
- * Device-only settings (the service ticket company, the billing mapping) always come from the
+ * Device-only settings (the service ticket company, the billing target) always come from the
  * device. A section is taken whole from one source, never field by field, so its parts always
  * belong together (a status always belongs to the board it was chosen with).
  *
@@ -26,7 +26,7 @@ import java.util.TreeMap;
  * @param credentials the PSA settings to connect with
  * @param sections every section that has a value or a registered default, by name
  * @param serviceTicketCompanyId the company the device's service tickets are opened for
- * @param billingMapping where the device's storage is billed
+ * @param billingTarget where the device's storage is billed
  */
 public record EffectiveSettings(
     boolean inheritPolicy,
@@ -34,7 +34,7 @@ public record EffectiveSettings(
     Sourced<PsaSettings> credentials,
     Map<String, Sourced<JsonNode>> sections,
     Sourced<Long> serviceTicketCompanyId,
-    Sourced<BillingMapping> billingMapping) {
+    Sourced<BillingTarget> billingTarget) {
 
   /** Checks every part and copies the sections. */
   public EffectiveSettings {
@@ -42,7 +42,7 @@ public record EffectiveSettings(
     Objects.requireNonNull(credentials, "credentials");
     sections = copy(sections);
     Objects.requireNonNull(serviceTicketCompanyId, "serviceTicketCompanyId");
-    Objects.requireNonNull(billingMapping, "billingMapping");
+    Objects.requireNonNull(billingTarget, "billingTarget");
   }
 
   /**
@@ -80,7 +80,7 @@ public record EffectiveSettings(
         device.serviceTicketCompanyId().isPresent()
             ? Sourced.fromDevice(device.serviceTicketCompanyId().getAsLong())
             : Sourced.byDefault(Optional.empty()),
-        device.billingMapping().map(Sourced::fromDevice).orElseGet(() -> Sourced.byDefault(Optional.empty())));
+        device.billingTarget().map(Sourced::fromDevice).orElseGet(() -> Sourced.byDefault(Optional.empty())));
   }
 
   /** The sections (copies: changing them changes nothing here). */

@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * Settings defined once for many devices: the ConnectWise credentials and the product's sections
  * (such as the ticketing rules and the billing defaults), each as JSON under its name. A policy
  * may set any of them; what it leaves unset comes from the device. It never holds device-only
- * settings (the service ticket company, the billing mapping).
+ * settings (the service ticket company, the billing target).
  *
  * @param credentials the PSA settings every inheriting device uses, if the policy sets them
  * @param sections the product's sections the policy sets, by name

@@ -44,7 +44,7 @@ class EffectiveSettingsTest {
           .section(RULES, new Rules(2, false))
           .section(BILLING, new Defaults("GiB", 3))
           .serviceTicketCompanyId(251)
-          .billingMapping(new BillingMapping(251, 10, 7))
+          .billingTarget(new BillingTarget(251, 10, 7))
           .build();
 
   @Test
@@ -57,7 +57,7 @@ class EffectiveSettingsTest {
     assertThat(effective.section(RULES)).isEqualTo(Sourced.fromPolicy(new Rules(1, true)));
     assertThat(effective.section(BILLING)).isEqualTo(Sourced.fromDevice(new Defaults("GiB", 3)));
     assertThat(effective.serviceTicketCompanyId()).isEqualTo(Sourced.fromDevice(251L));
-    assertThat(effective.billingMapping()).isEqualTo(Sourced.fromDevice(new BillingMapping(251, 10, 7)));
+    assertThat(effective.billingTarget()).isEqualTo(Sourced.fromDevice(new BillingTarget(251, 10, 7)));
   }
 
   @Test
@@ -85,7 +85,7 @@ class EffectiveSettingsTest {
     assertThat(effective.section("billing").value()).hasValueSatisfying(json -> assertThat(json.path("unit").asText()).isEqualTo("GB"));
     assertThat(effective.section("unknown")).isEqualTo(Sourced.byDefault(Optional.empty()));
     assertThat(effective.serviceTicketCompanyId()).isEqualTo(Sourced.byDefault(Optional.empty()));
-    assertThat(effective.billingMapping()).isEqualTo(Sourced.byDefault(Optional.empty()));
+    assertThat(effective.billingTarget()).isEqualTo(Sourced.byDefault(Optional.empty()));
   }
 
   @Test
@@ -108,7 +108,7 @@ class EffectiveSettingsTest {
         EffectiveSettings.merge(Optional.of(POLICY), withoutDeviceOnly, SECTIONS);
 
     assertThat(effective.serviceTicketCompanyId().source()).isEqualTo(Source.DEFAULT);
-    assertThat(effective.billingMapping().source()).isEqualTo(Source.DEFAULT);
+    assertThat(effective.billingTarget().source()).isEqualTo(Source.DEFAULT);
   }
 
   @Test

@@ -14,6 +14,7 @@ import com.axcient.connectwise.client.model.Ticket;
 import com.axcient.connectwise.client.model.TicketNote;
 import com.axcient.connectwise.integration.core.state.NewOutboxItem;
 import com.axcient.connectwise.integration.core.state.NewTicketLink;
+import com.axcient.connectwise.integration.core.state.OutboxFilter;
 import com.axcient.connectwise.integration.core.state.OutboxItem;
 import com.axcient.connectwise.integration.core.state.StateStoreException;
 import com.axcient.connectwise.integration.core.state.TicketLink;
@@ -73,8 +74,16 @@ public final class AlertWorker {
     if (cx.store.sitePauses().active(cx.site, now).isPresent()) {
       return 0;
     }
+    // Several engines (one per site) and billing may share one store: claim only our own work.
     List<OutboxItem> items =
-        cx.store.outbox().claim(owner, cx.options.lease(), cx.options.batchSize(), now);
+        cx.store
+            .outbox()
+            .claim(
+                owner,
+                cx.options.lease(),
+                cx.options.batchSize(),
+                now,
+                OutboxFilter.site(cx.site).withKinds(KIND_EVENT, KIND_OPEN));
     for (OutboxItem item : items) {
       if (cx.store.sitePauses().active(cx.site, cx.now()).isPresent()) {
         cx.store.outbox().postpone(item, cx.now().plus(cx.options.retryDelays().get(0)));

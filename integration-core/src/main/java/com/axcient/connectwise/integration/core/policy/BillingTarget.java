@@ -8,14 +8,14 @@ package com.axcient.connectwise.integration.core.policy;
  * @param agreementId the company's agreement's id
  * @param additionId the agreement addition's id
  */
-public record BillingMapping(long companyId, long agreementId, long additionId) {
+public record BillingTarget(long companyId, long agreementId, long additionId) {
 
   /**
    * Checks that every id is a ConnectWise id.
    *
    * @throws IllegalArgumentException naming the id that is not positive
    */
-  public BillingMapping {
+  public BillingTarget {
     requirePositive(companyId, "companyId", "choose the company to bill");
     requirePositive(agreementId, "agreementId", "choose one of the company's agreements");
     requirePositive(additionId, "additionId", "choose the agreement addition to bill storage to");
