@@ -201,6 +201,21 @@ class ErrorMappingTest {
   }
 
   @Test
+  void aGatewayHtmlPageWith503IsAnOutageNotAWrongHost() {
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(503)
+            .setHeader("Content-Type", "text/html")
+            .body("<html><body><h1>503 Service Unavailable</h1></body></html>")
+            .build());
+
+    assertThatThrownBy(() -> client.tickets().get(5))
+        .isInstanceOf(ServerException.class)
+        .hasMessageContaining("gateway or proxy")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("na.myconnectwise.net"));
+  }
+
+  @Test
   void cannotRouteNamesTheCodebaseOrCompany() {
     server.enqueue(
         new MockResponse.Builder()

@@ -729,7 +729,11 @@ public final class HttpEngine implements AutoCloseable {
       return "the answer had no body";
     }
     if (looksLikeHtml(raw)) {
-      return htmlExplanation();
+      // Gateways and proxies answer 5xx and 408 with their own HTML page: not a wrong host.
+      return raw.code == 408 || raw.code >= 500
+          ? "the answer was an HTML page, as a gateway or proxy sends when ConnectWise is"
+              + " unavailable"
+          : htmlExplanation();
     }
     String text = new String(raw.body, 0, Math.min(raw.body.length, 400), StandardCharsets.UTF_8);
     if (text.toLowerCase(Locale.ROOT).contains("cannot route")) {
