@@ -17,7 +17,8 @@ import java.util.Optional;
 
 /**
  * The outbox on JDBC. Order within a partition is the {@code seq} column (taken from a sequence at
- * enqueue and again at replay), so a replayed dead letter goes to the end of its partition.
+ * enqueue and again at replay), so a replayed dead letter goes to the end of its partition; a replay
+ * also records {@code replayed_at}, from which the item's age counts again.
  */
 final class JdbcOutbox implements Outbox {
 
@@ -30,7 +31,7 @@ final class JdbcOutbox implements Outbox {
 
   private static final String COLUMNS =
       "id, site, partition_key, kind, payload, state, attempts, created_at, not_before,"
-          + " lease_owner, lease_until, last_error, finished_at, version";
+          + " lease_owner, lease_until, last_error, finished_at, replayed_at, version";
 
   /**
    * The claimable items: each partition's oldest unfinished item, when it is due or its lease has
@@ -347,12 +348,13 @@ final class JdbcOutbox implements Outbox {
         c.prepareStatement(
             "UPDATE outbox_item SET state = 'PENDING', seq = "
                 + jdbc.dialect().nextOutboxSeq()
-                + ", attempts = 0, not_before = ?, lease_owner = NULL, lease_until = NULL,"
-                + " finished_at = NULL, version = version + 1"
+                + ", attempts = 0, not_before = ?, replayed_at = ?, lease_owner = NULL,"
+                + " lease_until = NULL, finished_at = NULL, version = version + 1"
                 + " WHERE id = ? AND version = ? AND state = 'DEAD'")) {
       update.setLong(1, now.toEpochMilli());
-      update.setLong(2, id);
-      update.setLong(3, version);
+      update.setLong(2, now.toEpochMilli());
+      update.setLong(3, id);
+      update.setLong(4, version);
       return update.executeUpdate();
     }
   }
@@ -437,6 +439,7 @@ final class JdbcOutbox implements Outbox {
                 Jdbc.optionalInstant(row, "lease_until"),
                 Optional.ofNullable(row.getString("last_error")),
                 Jdbc.optionalInstant(row, "finished_at"),
+                Jdbc.optionalInstant(row, "replayed_at"),
                 row.getLong("version")));
       }
     }

@@ -35,6 +35,7 @@ public final class JdbcStateStore implements StateStore {
   private final JdbcBillingAuditLog billingAudit;
   private final JdbcPolicyVersions policyVersions;
   private final JdbcSitePauses sitePauses;
+  private final JdbcCheckpoints checkpoints;
 
   private JdbcStateStore(DataSource dataSource, Clock clock, boolean embedded) {
     Objects.requireNonNull(dataSource, "dataSource");
@@ -73,6 +74,7 @@ public final class JdbcStateStore implements StateStore {
     this.billingAudit = new JdbcBillingAuditLog(jdbc);
     this.policyVersions = new JdbcPolicyVersions(jdbc);
     this.sitePauses = new JdbcSitePauses(jdbc);
+    this.checkpoints = new JdbcCheckpoints(jdbc);
   }
 
   /**
@@ -207,6 +209,11 @@ public final class JdbcStateStore implements StateStore {
   @Override
   public SitePauses sitePauses() {
     return sitePauses;
+  }
+
+  @Override
+  public Checkpoints checkpoints() {
+    return checkpoints;
   }
 
   @Override

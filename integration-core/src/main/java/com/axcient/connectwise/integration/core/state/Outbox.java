@@ -132,9 +132,10 @@ public interface Outbox {
   List<OutboxItem> deadLetters(Optional<String> site, int max);
 
   /**
-   * Puts dead letters back in the queue, claimable at {@code now}, with their attempts reset. A
-   * replayed item goes to the end of its partition: items enqueued after it that were already
-   * processed stay processed.
+   * Puts dead letters back in the queue, claimable at {@code now}, with their attempts reset and
+   * their age counting from {@code now} ({@link OutboxItem#ageStart()}), so an age limit gives a
+   * replayed item its full time again. A replayed item goes to the end of its partition: items
+   * enqueued after it that were already processed stay processed.
    *
    * @param site only this site's, or every site's when empty
    * @param now when they become claimable

@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param leaseUntil when the current claim ends
  * @param lastError the last failure's reason, free of secrets
  * @param finishedAt when it was completed or dead-lettered
+ * @param replayedAt when it was last replayed from the dead letters, if ever
  * @param version changes on every state change; a claim holds the version it was given
  */
 public record OutboxItem(
@@ -38,6 +39,7 @@ public record OutboxItem(
     Optional<Instant> leaseUntil,
     Optional<String> lastError,
     Optional<Instant> finishedAt,
+    Optional<Instant> replayedAt,
     long version) {
 
   /** Where an item is in its life. */
@@ -65,5 +67,16 @@ public record OutboxItem(
     Objects.requireNonNull(leaseUntil, "leaseUntil");
     Objects.requireNonNull(lastError, "lastError");
     Objects.requireNonNull(finishedAt, "finishedAt");
+    Objects.requireNonNull(replayedAt, "replayedAt");
+  }
+
+  /**
+   * When the item's age starts, for a limit such as "give up after 72 hours": its last replay,
+   * or its enqueue when it was never replayed. A replayed item thus gets the full time again.
+   *
+   * @return the start of the item's age
+   */
+  public Instant ageStart() {
+    return replayedAt.orElse(createdAt);
   }
 }

@@ -20,7 +20,7 @@ import java.util.List;
 final class SchemaMigrator {
 
   /** The schema versions this library ships, oldest first. */
-  static final int LATEST_VERSION = 1;
+  static final int LATEST_VERSION = 2;
 
   /** An arbitrary key for {@code pg_advisory_xact_lock}, the same in every instance. */
   private static final long ADVISORY_LOCK_KEY = 0x63775F7374617465L;

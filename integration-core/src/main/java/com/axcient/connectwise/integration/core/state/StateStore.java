@@ -27,6 +27,9 @@ public interface StateStore extends AutoCloseable {
   /** The ConnectWise sites whose work is paused, such as after their credentials were refused. */
   SitePauses sitePauses();
 
+  /** Small named values that must survive a restart, such as a poller's watermark. */
+  Checkpoints checkpoints();
+
   /** Releases the store's connections; operations called afterwards fail. */
   @Override
   void close();

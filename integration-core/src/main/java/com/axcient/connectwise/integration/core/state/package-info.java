@@ -1,6 +1,7 @@
 /**
  * Durable state of the integration: the outbox of pending work, the links between product alerts
- * and ConnectWise tickets, the billing audit, applied policy versions and paused sites.
+ * and ConnectWise tickets, the billing audit, applied policy versions, paused sites and
+ * checkpoints.
  *
  * <p>{@link com.axcient.connectwise.integration.core.state.StateStore} is the entry point; {@code
  * JdbcStateStore} implements it on an embedded H2

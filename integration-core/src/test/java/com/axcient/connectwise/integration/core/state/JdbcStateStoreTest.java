@@ -23,7 +23,7 @@ class JdbcStateStoreTest {
     dataSource.setURL("jdbc:h2:mem:callers-ds;MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
 
     try (JdbcStateStore store = JdbcStateStore.open(dataSource)) {
-      assertThat(store.schemaVersion()).isEqualTo(1);
+      assertThat(store.schemaVersion()).isEqualTo(2);
       assertThat(store.outbox().enqueue("acme", "a", "raised", "{}")).isPositive();
     }
   }

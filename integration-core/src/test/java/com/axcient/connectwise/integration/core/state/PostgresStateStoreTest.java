@@ -36,11 +36,11 @@ class PostgresStateStoreTest extends StateStoreContract {
         Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM schema_version")) {
       rows.next();
-      assertThat(rows.getInt(1)).isEqualTo(1);
+      assertThat(rows.getInt(1)).isEqualTo(2);
     } finally {
       stores.forEach(JdbcStateStore::close);
     }
-    assertThat(stores).allSatisfy(s -> assertThat(s.schemaVersion()).isEqualTo(1));
+    assertThat(stores).allSatisfy(s -> assertThat(s.schemaVersion()).isEqualTo(2));
   }
 
   @Test

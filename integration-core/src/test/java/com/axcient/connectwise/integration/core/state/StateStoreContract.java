@@ -415,6 +415,26 @@ abstract class StateStoreContract {
     }
   }
 
+  @Test
+  void aReplayedDeadLetterCountsItsAgeFromTheReplay() {
+    Outbox outbox = store.outbox();
+    long id = outbox.enqueue("acme", "a", "raised", "{}");
+    assertThat(outbox.get(id).orElseThrow().ageStart()).isEqualTo(T0);
+    outbox.deadLetter(outbox.claim("w", LEASE, 10, T0).get(0), "gave up after PT72H");
+    Instant replay = T0.plus(Duration.ofDays(5));
+
+    assertThat(outbox.replayDeadLetter(id, replay)).isTrue();
+
+    OutboxItem replayed = outbox.claim("w", LEASE, 10, replay).get(0);
+    assertThat(replayed.createdAt()).isEqualTo(T0);
+    assertThat(replayed.replayedAt()).contains(replay);
+    assertThat(replayed.ageStart()).isEqualTo(replay);
+    outbox.deadLetter(replayed, "HTTP 400");
+    Instant second = replay.plus(Duration.ofHours(1));
+    assertThat(outbox.replayDeadLetters(Optional.of("acme"), second)).isEqualTo(1);
+    assertThat(outbox.get(id).orElseThrow().ageStart()).isEqualTo(second);
+  }
+
   // ---------------------------------------------------------------- ticket links
 
   @Test
@@ -625,6 +645,67 @@ abstract class StateStoreContract {
     assertThat(pauses.active("acme", T0)).isEmpty();
   }
 
+  @Test
+  void checkpointsKeepAValueAndChangeOnlyFromTheValueRead() {
+    Checkpoints checkpoints = store.checkpoints();
+    assertThat(checkpoints.get("poll|acme")).isEmpty();
+
+    assertThat(checkpoints.compareAndSet("poll|acme", Optional.empty(), "2026-03-01T10:00:00Z", T0))
+        .isTrue();
+    assertThat(checkpoints.compareAndSet("poll|acme", Optional.empty(), "other", T0)).isFalse();
+    assertThat(checkpoints.compareAndSet("poll|acme", Optional.of("stale"), "other", T0)).isFalse();
+    assertThat(
+            checkpoints.compareAndSet(
+                "poll|acme", Optional.of("2026-03-01T10:00:00Z"), "2026-03-01T11:00:00Z", T0.plusSeconds(5)))
+        .isTrue();
+
+    Checkpoint stored = open().checkpoints().get("poll|acme").orElseThrow();
+    assertThat(stored.value()).isEqualTo("2026-03-01T11:00:00Z");
+    assertThat(stored.updatedAt()).isEqualTo(T0.plusSeconds(5));
+    assertThat(checkpoints.get("poll|other")).isEmpty();
+  }
+
+  @Test
+  void checkpointsRefuseBadNamesAndValuesNamingTheField() {
+    Checkpoints checkpoints = store.checkpoints();
+    assertThatThrownBy(() -> checkpoints.compareAndSet(" ", Optional.empty(), "v", T0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("name");
+    assertThatThrownBy(
+            () -> checkpoints.compareAndSet("n", Optional.empty(), "v".repeat(1001), T0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("value must be at most 1000");
+  }
+
+  @Test
+  void racingCheckpointWritersFromTheSameValueHaveOneWinner() throws Exception {
+    store.checkpoints().compareAndSet("poll", Optional.empty(), "start", T0);
+    List<StateStore> stores = List.of(open(), open(), open(), open());
+    ExecutorService pool = Executors.newFixedThreadPool(stores.size());
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int i = 0; i < stores.size(); i++) {
+        StateStore s = stores.get(i);
+        String value = "writer-" + i;
+        results.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return s.checkpoints().compareAndSet("poll", Optional.of("start"), value, T0);
+                }));
+      }
+      go.countDown();
+      int winners = 0;
+      for (Future<Boolean> r : results) {
+        winners += r.get(30, TimeUnit.SECONDS) ? 1 : 0;
+      }
+      assertThat(winners).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   // ---------------------------------------------------------------- schema and lifecycle
 
   @Test
@@ -633,7 +714,7 @@ abstract class StateStoreContract {
 
     StateStore again = open();
 
-    assertThat(((JdbcStateStore) again).schemaVersion()).isEqualTo(1);
+    assertThat(((JdbcStateStore) again).schemaVersion()).isEqualTo(2);
     assertThat(again.outbox().get(id)).isPresent();
   }
 
