@@ -7,7 +7,6 @@ import com.axcient.connectwise.integration.billing.BillingPlan;
 import com.axcient.connectwise.integration.billing.BillingResult;
 import com.axcient.connectwise.integration.billing.BillingService;
 import com.axcient.connectwise.integration.billing.StorageReport;
-import com.axcient.connectwise.integration.core.settings.PsaSettings;
 import com.axcient.connectwise.integration.core.state.JdbcStateStore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -111,6 +110,10 @@ final class BillingCommand {
     }
   }
 
+  private static void printLines(String text, PrintWriter out) {
+    text.lines().forEach(out::println);
+  }
+
   /** The dry run. */
   @Command(
       name = "plan",
@@ -123,10 +126,14 @@ final class BillingCommand {
 
     @Override
     public Integer call() {
-      PsaSettings settings = run.connection.settings();
+      ConnectionOptions.Connection target = run.connection.connection();
       List<StorageReport> reports = run.readReports();
       List<BillingMapping> mappings = run.readMappings();
-      try (ConnectWiseClient client = settings.clientBuilder(run.connection.clientId()).build();
+      PrintWriter out = spec.commandLine().getOut();
+      out.println("Reading " + mappings.size() + " agreement addition(s) from "
+          + target.settings().site() + " ...");
+      out.flush();
+      try (ConnectWiseClient client = target.settings().clientBuilder(target.clientId()).build();
           JdbcStateStore state = JdbcStateStore.h2InMemory("billing-plan")) {
         BillingPlan plan =
             BillingService.builder()
@@ -135,8 +142,9 @@ final class BillingCommand {
                 .mappings(mappings)
                 .build()
                 .plan(reports);
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(plan.describe());
+        printLines(plan.describe(), out);
+        out.println("Nothing was written (a dry run). Run 'billing apply' with the same options to"
+            + " write the changes.");
         out.flush();
       }
       return ConnectWiseTool.OK;
@@ -162,11 +170,11 @@ final class BillingCommand {
 
     @Override
     public Integer call() {
-      PsaSettings settings = run.connection.settings();
+      ConnectionOptions.Connection target = run.connection.connection();
       List<StorageReport> reports = run.readReports();
       List<BillingMapping> mappings = run.readMappings();
       PrintWriter out = spec.commandLine().getOut();
-      try (ConnectWiseClient client = settings.clientBuilder(run.connection.clientId()).build();
+      try (ConnectWiseClient client = target.settings().clientBuilder(target.clientId()).build();
           JdbcStateStore state = JdbcStateStore.h2File(stateFolder)) {
         BillingService billing =
             BillingService.builder()
@@ -174,10 +182,11 @@ final class BillingCommand {
                 .auditLog(state.billingAudit())
                 .mappings(mappings)
                 .build();
-        out.println("Planning ...");
+        out.println("Reading " + mappings.size() + " agreement addition(s) from "
+            + target.settings().site() + " ...");
         out.flush();
         BillingPlan plan = billing.plan(reports);
-        out.println(plan.describe());
+        printLines(plan.describe(), out);
         out.println("Writing " + plan.changes().size() + " changed quantit"
             + (plan.changes().size() == 1 ? "y" : "ies") + " ...");
         out.flush();

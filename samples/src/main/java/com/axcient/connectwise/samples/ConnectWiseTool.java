@@ -1,8 +1,7 @@
 package com.axcient.connectwise.samples;
 
-import com.axcient.connectwise.integration.billing.InvalidBillingRunException;
-import com.axcient.connectwise.integration.core.settings.InvalidSettingsException;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,9 +11,11 @@ import picocli.CommandLine.Option;
  * simulator as a server, and checks and billing runs against any ConnectWise site.
  *
  * <p>Exit codes: {@value #OK} success; {@value #PROBLEMS_FOUND} the command ran and found problems
- * (a failed test connection, a setup problem, a failed billing write); {@value #USAGE} the command
- * line is wrong; {@value #FAILED} the command could not run (ConnectWise or a file could not be
- * used).
+ * (a failed test connection, a setup problem, a billing run refused or a failed billing write, a
+ * settings file that fails its checks); {@value #USAGE} the command line is wrong (an unknown
+ * option, a missing or invalid setting, a file that is not what the option needs); {@value
+ * #FAILED} the command could not run (ConnectWise could not be used, a file could not be read or
+ * written, the port is taken).
  */
 @Command(
     name = "connectwise-samples",
@@ -33,9 +34,12 @@ import picocli.CommandLine.Option;
     },
     footer = {
       "",
-      "Exit codes: 0 success, 1 problems found, 2 wrong command line, 3 could not run.",
+      "Exit codes: 0 success, 1 problems found, 2 wrong command line or setting,"
+          + " 3 could not run.",
       "Connection settings may come from the environment instead of flags:",
-      "CW_SITE, CW_COMPANY_ID, CW_PUBLIC_KEY, CW_PRIVATE_KEY, CW_CLIENT_ID, CW_MEMBER."
+      "CW_SITE, CW_COMPANY_ID, CW_PUBLIC_KEY, CW_PRIVATE_KEY, CW_CLIENT_ID, CW_MEMBER",
+      "(and CW_SETTINGS_PASSPHRASE for the settings commands).",
+      "Start with: connectwise-samples demo"
     })
 public final class ConnectWiseTool implements Runnable {
 
@@ -68,7 +72,7 @@ public final class ConnectWiseTool implements Runnable {
 
   static CommandLine newCommandLine() {
     CommandLine line = new CommandLine(new ConnectWiseTool());
-    line.setExitCodeExceptionMapper(ConnectWiseTool::exitCodeOf);
+    line.setParameterExceptionHandler(ConnectWiseTool::wrongCommandLine);
     line.setExecutionExceptionHandler(ConnectWiseTool::handle);
     line.setExecutionStrategy(
         parseResult -> {
@@ -83,36 +87,31 @@ public final class ConnectWiseTool implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  private static int exitCodeOf(Throwable failure) {
-    return failure instanceof CommandLine.ParameterException ? USAGE : FAILED;
+  /** A wrong command line: the mistake, a suggestion if there is one, and where the help is. */
+  private static int wrongCommandLine(CommandLine.ParameterException failure, String[] args) {
+    CommandLine line = failure.getCommandLine();
+    PrintWriter err = line.getErr();
+    err.println(line.getColorScheme().errorText("Error: " + failure.getMessage()));
+    CommandLine.UnmatchedArgumentException.printSuggestions(failure, err);
+    err.println("Run '" + line.getCommandSpec().qualifiedName() + " --help' for the options.");
+    err.flush();
+    return USAGE;
   }
 
   private static int handle(
       Exception failure, CommandLine line, CommandLine.ParseResult parseResult) {
     PrintWriter err = line.getErr();
-    err.println(line.getColorScheme().errorText("Error: " + sentence(failure)));
+    List<String> lines = Failures.explain(failure);
+    err.println(line.getColorScheme().errorText("Error: " + lines.get(0)));
+    lines.subList(1, lines.size()).forEach(err::println);
+    int exitCode = Failures.exitCode(failure);
     if (parseResult.hasMatchedOption("--verbose")) {
       failure.printStackTrace(err);
-    } else {
+    } else if (exitCode == FAILED) {
       err.println("(run again with --verbose for details)");
     }
     err.flush();
-    if (failure instanceof InvalidBillingRunException) {
-      return PROBLEMS_FOUND;
-    }
-    if (failure instanceof InvalidSettingsException || failure instanceof IllegalArgumentException) {
-      return USAGE;
-    }
-    return FAILED;
-  }
-
-  /** The one sentence a user sees for a failure. */
-  static String sentence(Throwable failure) {
-    String message = failure.getMessage();
-    if (message == null || message.isBlank()) {
-      return failure.getClass().getSimpleName() + " with no message";
-    }
-    return message;
+    return exitCode;
   }
 
   /** The tool's version, from the jar. */

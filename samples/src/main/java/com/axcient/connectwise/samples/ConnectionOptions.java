@@ -1,7 +1,11 @@
 package com.axcient.connectwise.samples;
 
 import com.axcient.connectwise.client.Secret;
+import com.axcient.connectwise.integration.core.settings.InvalidSettingsException;
 import com.axcient.connectwise.integration.core.settings.PsaSettings;
+import com.axcient.connectwise.integration.core.settings.SettingsProblem;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
@@ -54,25 +58,45 @@ final class ConnectionOptions {
       description = "Allow an http:// site; only for a local simulator.")
   boolean allowHttp;
 
-  /** The settings; every problem with them is reported at once. */
+  /** The settings, without the client ID; every problem with them is reported at once. */
   PsaSettings settings() {
-    return PsaSettings.builder()
-        .site(site)
-        .companyId(companyId)
-        .publicKey(publicKey)
-        .privateKey(privateKey == null || privateKey.length == 0 ? null : Secret.of(new String(privateKey)))
-        .apiMemberIdentifier(member)
-        .allowInsecureHttp(allowHttp)
-        .build();
+    return checked(false).settings();
   }
 
-  /** The client ID, checked. */
-  String clientId() {
-    if (clientId == null || clientId.isBlank()) {
-      throw new IllegalArgumentException(
-          "clientId is missing: pass --client-id or set CW_CLIENT_ID to the client ID registered"
-              + " at developer.connectwise.com");
-    }
-    return clientId.strip();
+  /** The settings and the client ID, for a command that connects; every problem at once. */
+  Connection connection() {
+    return checked(true);
   }
+
+  private Connection checked(boolean needsClientId) {
+    PsaSettings.Builder builder =
+        PsaSettings.builder()
+            .site(site)
+            .companyId(companyId)
+            .publicKey(publicKey)
+            .privateKey(
+                privateKey == null || privateKey.length == 0 ? null : Secret.of(new String(privateKey)))
+            .apiMemberIdentifier(member)
+            .allowInsecureHttp(allowHttp);
+    List<SettingsProblem> problems = new ArrayList<>(builder.problems());
+    if (needsClientId && (clientId == null || clientId.isBlank())) {
+      problems.add(
+          new SettingsProblem(
+              "clientId",
+              "is missing: enter the client ID registered for the product at"
+                  + " developer.connectwise.com"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidSettingsException(problems);
+    }
+    return new Connection(builder.build(), needsClientId ? clientId.strip() : "");
+  }
+
+  /**
+   * What a command needs to reach ConnectWise.
+   *
+   * @param settings the checked settings
+   * @param clientId the product's client ID
+   */
+  record Connection(PsaSettings settings, String clientId) {}
 }

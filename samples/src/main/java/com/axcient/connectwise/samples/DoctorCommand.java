@@ -1,21 +1,29 @@
 package com.axcient.connectwise.samples;
 
 import com.axcient.connectwise.client.ConnectWiseClient;
+import com.axcient.connectwise.integration.core.diagnostics.ConnectionReport;
+import com.axcient.connectwise.integration.core.diagnostics.ConnectionTest;
+import com.axcient.connectwise.integration.core.diagnostics.Feature;
 import com.axcient.connectwise.integration.core.diagnostics.SetupCheck;
 import com.axcient.connectwise.integration.core.diagnostics.SetupReport;
-import com.axcient.connectwise.integration.core.settings.PsaSettings;
 import java.io.PrintWriter;
+import java.util.EnumSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** Checks that the ConnectWise side is set up as the integration needs it. */
+/**
+ * Checks that the ConnectWise side is set up as the integration needs it. The connection is
+ * tested first: the setup cannot be read without it, and the test connection names the setting
+ * to fix more precisely than a failed setup read can.
+ */
 @Command(
     name = "doctor",
     mixinStandardHelpOptions = true,
-    description = "Check the ConnectWise setup: the API member's default board, its statuses and"
-        + " team, the company status Imported, and the role's permissions.")
+    description = "Test the connection, then check the ConnectWise setup: the API member's default"
+        + " board, its statuses and team, the company status Imported, and the role's"
+        + " permissions. Writes nothing to ConnectWise.")
 final class DoctorCommand implements Callable<Integer> {
 
   @Mixin ConnectionOptions connection;
@@ -24,13 +32,34 @@ final class DoctorCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PsaSettings settings = connection.settings();
+    ConnectionOptions.Connection target = connection.connection();
     PrintWriter out = spec.commandLine().getOut();
-    out.println("Checking the ConnectWise setup of " + settings.site() + " ...");
+    out.println("Checking the ConnectWise setup of " + target.settings().site() + " ...");
+    out.flush();
+    ConnectionReport test =
+        ConnectionTest.forClientId(target.clientId())
+            .withFeatures(EnumSet.allOf(Feature.class))
+            .run(target.settings());
+    // A missing permission is reported by the setup check itself; anything else stops it.
+    boolean connected =
+        test.steps().stream()
+            .noneMatch(
+                step -> step.status() == ConnectionReport.Status.FAILED
+                    && step.check() != ConnectionReport.Check.PERMISSION);
+    if (!connected) {
+      out.println("[FAIL] Connection: the test connection failed, so the setup cannot be read.");
+      test.steps().stream()
+          .filter(step -> step.status() == ConnectionReport.Status.FAILED)
+          .forEach(step -> TestConnectionCommand.print(step, out));
+      out.println("Fix the connection first, then run doctor again.");
+      out.flush();
+      return ConnectWiseTool.PROBLEMS_FOUND;
+    }
+    out.println("[ ok ] Connection: ConnectWise accepted the site, company ID, keys and client ID.");
     out.flush();
     SetupReport report;
-    try (ConnectWiseClient client = settings.clientBuilder(connection.clientId()).build()) {
-      report = SetupCheck.run(client, settings);
+    try (ConnectWiseClient client = target.settings().clientBuilder(target.clientId()).build()) {
+      report = SetupCheck.run(client, target.settings());
     }
     for (SetupReport.Finding finding : report.findings()) {
       out.println(Marks.of(finding.severity()) + " " + finding.name() + ": " + finding.detail());

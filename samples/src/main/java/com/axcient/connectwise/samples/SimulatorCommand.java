@@ -2,6 +2,7 @@ package com.axcient.connectwise.samples;
 
 import com.axcient.connectwise.testkit.ConnectWiseSimulator;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -29,7 +30,16 @@ final class SimulatorCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--port must be between 0 and 65535, not " + port);
     }
-    ConnectWiseSimulator simulator = ConnectWiseSimulator.builder().port(port).cloud(cloud).build().start();
+    ConnectWiseSimulator simulator;
+    try {
+      simulator = ConnectWiseSimulator.builder().port(port).cloud(cloud).build().start();
+    } catch (UncheckedIOException e) {
+      throw new UncheckedIOException(
+          "Port " + port + " cannot be used (" + e.getCause().getMessage() + "): it is probably"
+              + " taken by another program or simulator; choose another with --port, or --port 0"
+              + " for a free one",
+          e.getCause());
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -48,10 +58,11 @@ final class SimulatorCommand implements Callable<Integer> {
     out.println("  Client ID:   " + simulator.clientId());
     out.println("  API member:  " + simulator.apiMemberIdentifier());
     out.println();
-    out.println("Try: CW_PRIVATE_KEY=" + simulator.privateKey() + " java -jar samples/target/connectwise-samples.jar"
-        + " doctor --allow-http --site " + simulator.baseUrl() + " --company-id " + simulator.companyId()
-        + " --public-key " + simulator.publicKey() + " --client-id " + simulator.clientId()
-        + " --member " + simulator.apiMemberIdentifier());
+    out.println("Point the other commands at it, in another terminal:");
+    out.println("  export CW_SITE=" + simulator.baseUrl() + " CW_COMPANY_ID=" + simulator.companyId()
+        + " CW_PUBLIC_KEY=" + simulator.publicKey() + " CW_PRIVATE_KEY=" + simulator.privateKey()
+        + " CW_CLIENT_ID=" + simulator.clientId() + " CW_MEMBER=" + simulator.apiMemberIdentifier());
+    out.println("  java -jar samples/target/connectwise-samples.jar doctor --allow-http");
     out.flush();
     stopped.await();
     return ConnectWiseTool.OK;

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "test-connection",
     mixinStandardHelpOptions = true,
-    description = "Test the site, company ID, keys, client ID and permissions, step by step.")
+    description = "Test the site, company ID, keys, client ID and permissions, step by step."
+        + " Writes nothing to ConnectWise.")
 final class TestConnectionCommand implements Callable<Integer> {
 
   @Mixin ConnectionOptions connection;
@@ -32,19 +33,29 @@ final class TestConnectionCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    ConnectionOptions.Connection target = connection.connection();
     PrintWriter out = spec.commandLine().getOut();
-    out.println("Testing the connection to " + connection.settings().site() + " ...");
+    out.println("Testing the connection to " + target.settings().site() + " ...");
     out.flush();
     ConnectionReport report =
-        ConnectionTest.forClientId(connection.clientId())
+        ConnectionTest.forClientId(target.clientId())
             .withFeatures(features.isEmpty() ? EnumSet.noneOf(Feature.class) : EnumSet.copyOf(features))
-            .run(connection.settings());
+            .run(target.settings());
     for (ConnectionReport.Step step : report.steps()) {
-      out.println(Marks.of(step.status()) + " " + step.name() + ": " + step.detail());
-      step.fix().ifPresent(fix -> out.println("    Fix: " + fix));
+      print(step, out);
     }
     out.println(report.passed() ? "The connection works." : "The connection does not work yet.");
     out.flush();
     return report.passed() ? ConnectWiseTool.OK : ConnectWiseTool.PROBLEMS_FOUND;
+  }
+
+  /** One step with its fix; a refused client ID also names the flag that sets it here. */
+  static void print(ConnectionReport.Step step, PrintWriter out) {
+    out.println(Marks.of(step.status()) + " " + step.name() + ": " + step.detail());
+    step.fix().ifPresent(fix -> out.println("    Fix: " + fix));
+    if (step.check() == ConnectionReport.Check.CLIENT_ID
+        && step.status() == ConnectionReport.Status.FAILED) {
+      out.println("    In this tool the client ID is --client-id (or CW_CLIENT_ID).");
+    }
   }
 }
