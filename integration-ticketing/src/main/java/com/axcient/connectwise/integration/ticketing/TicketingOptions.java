@@ -27,6 +27,18 @@ import java.util.regex.Pattern;
  *     opens and nothing is sent for {@code circuitOpenFor}
  * @param circuitOpenFor how long an open circuit holds requests back before one probe is let
  *     through
+ * @param failureRateToOpenCircuit the share of failed requests (0 to 1, such as 0.5) within
+ *     {@code failureRateWindow} that also opens the circuit, once the window holds at least
+ *     {@code failureRateMinimumRequests} requests
+ * @param failureRateWindow how far back the share of failures is measured
+ * @param failureRateMinimumRequests how many requests the window must hold before their share of
+ *     failures counts
+ * @param maxInFlight the most requests to the site at one time from this process
+ * @param retryBudget the site's retry budget: how many tokens it holds when full; a retry of
+ *     failed work takes {@code retryCost} tokens and gives them back when it succeeds, work that
+ *     succeeds at its first attempt adds one, and the budget fills by itself at {@code
+ *     retryBudget} tokens a day. A retry that finds too few tokens is postponed, not sent
+ * @param retryCost the tokens one retry takes from the budget
  * @param pollInterval the time between two polls for tickets closed in ConnectWise
  * @param pollOverlap how far back before the last poll a poll looks, for clock skew
  * @param workerInterval the time between two runs of the outbox worker on the runtime
@@ -42,6 +54,12 @@ public record TicketingOptions(
     int burst,
     int failuresToOpenCircuit,
     Duration circuitOpenFor,
+    double failureRateToOpenCircuit,
+    Duration failureRateWindow,
+    int failureRateMinimumRequests,
+    int maxInFlight,
+    int retryBudget,
+    int retryCost,
     Duration pollInterval,
     Duration pollOverlap,
     Duration workerInterval) {
@@ -89,6 +107,26 @@ public record TicketingOptions(
     if (failuresToOpenCircuit < 1) {
       throw new IllegalArgumentException("failuresToOpenCircuit must be 1 or more");
     }
+    if (!(failureRateToOpenCircuit > 0 && failureRateToOpenCircuit <= 1)) {
+      throw new IllegalArgumentException(
+          "failureRateToOpenCircuit must be above 0 and at most 1 (such as 0.5), was "
+              + failureRateToOpenCircuit);
+    }
+    positive(failureRateWindow, "failureRateWindow");
+    if (failureRateMinimumRequests < 1) {
+      throw new IllegalArgumentException("failureRateMinimumRequests must be 1 or more");
+    }
+    if (maxInFlight < 1) {
+      throw new IllegalArgumentException("maxInFlight must be 1 or more, was " + maxInFlight);
+    }
+    if (retryCost < 1 || retryBudget < retryCost) {
+      throw new IllegalArgumentException(
+          "retryBudget must hold at least one retry: retryCost must be 1 or more and retryBudget"
+              + " at least retryCost, were "
+              + retryBudget
+              + " and "
+              + retryCost);
+    }
   }
 
   private static void positive(Duration d, String field) {
@@ -101,8 +139,10 @@ public record TicketingOptions(
   /**
    * A builder with the defaults: a random instance ID, a 2-minute lease, batches of 20, dead
    * letters after 72 hours, retries after 1 min, 5 min, 15 min, 1 h and then every 6 h, 2
-   * requests per second with bursts of 10, the circuit opening after 5 failures for 30 s, polls
-   * every minute looking 5 minutes further back, and the worker running every 5 seconds.
+   * requests per second with bursts of 10 and at most 2 at a time, the circuit opening for 30 s
+   * after 5 consecutive failures or when half of at least 10 requests in a minute failed, a retry
+   * budget of 500 tokens with retries costing 5, polls every minute looking 5 minutes further
+   * back, and the worker running every 5 seconds.
    *
    * @param installId the product installation's ID
    * @return the builder
@@ -129,6 +169,12 @@ public record TicketingOptions(
     private int burst = 10;
     private int failuresToOpenCircuit = 5;
     private Duration circuitOpenFor = Duration.ofSeconds(30);
+    private double failureRateToOpenCircuit = 0.5;
+    private Duration failureRateWindow = Duration.ofMinutes(1);
+    private int failureRateMinimumRequests = 10;
+    private int maxInFlight = 2;
+    private int retryBudget = 500;
+    private int retryCost = 5;
     private Duration pollInterval = Duration.ofMinutes(1);
     private Duration pollOverlap = Duration.ofMinutes(5);
     private Duration workerInterval = Duration.ofSeconds(5);
@@ -219,6 +265,46 @@ public record TicketingOptions(
     }
 
     /**
+     * Sets the second rule of the circuit breaker: it also opens when a share of the requests in
+     * a window failed.
+     *
+     * @param failureRate the share of failures that opens it, above 0 and at most 1
+     * @param window how far back the share is measured
+     * @param minimumRequests how many requests the window must hold first
+     * @return this builder
+     */
+    public Builder circuitFailureRate(double failureRate, Duration window, int minimumRequests) {
+      this.failureRateToOpenCircuit = failureRate;
+      this.failureRateWindow = window;
+      this.failureRateMinimumRequests = minimumRequests;
+      return this;
+    }
+
+    /**
+     * Sets the most requests to the site at one time from this process.
+     *
+     * @param maxInFlight the limit, 1 or more
+     * @return this builder
+     */
+    public Builder maxInFlight(int maxInFlight) {
+      this.maxInFlight = maxInFlight;
+      return this;
+    }
+
+    /**
+     * Sets the retry budget of the site.
+     *
+     * @param capacity the tokens of a full budget
+     * @param retryCost the tokens one retry takes
+     * @return this builder
+     */
+    public Builder retryBudget(int capacity, int retryCost) {
+      this.retryBudget = capacity;
+      this.retryCost = retryCost;
+      return this;
+    }
+
+    /**
      * Sets the polling for tickets closed in ConnectWise.
      *
      * @param interval the time between polls
@@ -260,6 +346,12 @@ public record TicketingOptions(
           burst,
           failuresToOpenCircuit,
           circuitOpenFor,
+          failureRateToOpenCircuit,
+          failureRateWindow,
+          failureRateMinimumRequests,
+          maxInFlight,
+          retryBudget,
+          retryCost,
           pollInterval,
           pollOverlap,
           workerInterval);

@@ -94,14 +94,43 @@ public final class AlertWorker {
     return items.size();
   }
 
+  /** How handling an item ended, for the retry budget. */
+  private enum Outcome {
+    /** The work is done. */
+    DONE,
+    /** The work waits without a failed attempt (held back, paused, postponed). */
+    WAITED,
+    /** The attempt failed: retried later or given up. */
+    FAILED
+  }
+
   private void handle(OutboxItem item) {
     Instant now = cx.now();
-    String alertId = alertId(item);
     // A fresh or replayed item (no failed attempt) always gets its attempt.
     if (item.attempts() > 0 && pastMaxAge(item, now)) {
       deadLetter(item, "gave up after " + cx.options.maxAge() + ": " + item.lastError().orElse(""));
       return;
     }
+    boolean retry = item.attempts() > 0;
+    if (retry) {
+      Optional<Instant> budget = cx.guard.takeRetry(now);
+      if (budget.isPresent()) {
+        // The site's retry budget is spent: the retry waits rather than adding to a storm.
+        cx.log().debug("Alert {} (work item {}) waits for the retry budget until {}",
+            alertId(item), item.id(), budget.get());
+        cx.store.outbox().postpone(item, budget.get());
+        return;
+      }
+    }
+    Outcome outcome = process(item, now);
+    if (retry && outcome != Outcome.FAILED) {
+      cx.guard.returnRetry(cx.now());
+    } else if (!retry && outcome == Outcome.DONE) {
+      cx.guard.onFirstAttemptSucceeded(cx.now());
+    }
+  }
+
+  private Outcome process(OutboxItem item, Instant now) {
     try {
       if (!item.site().equals(cx.site)) {
         throw new Dead("the work is for another ConnectWise site");
@@ -115,14 +144,17 @@ public final class AlertWorker {
         throw new Dead("unknown kind of work: " + item.kind());
       }
       cx.store.outbox().complete(item);
+      return Outcome.DONE;
     } catch (Throttled t) {
       cx.store.outbox().postpone(item, t.until);
     } catch (Postpone p) {
       cx.store.outbox().postpone(item, p.until);
     } catch (Dead d) {
       deadLetter(item, d.getMessage());
+      return Outcome.FAILED;
     } catch (IllegalArgumentException e) {
       deadLetter(item, e.getMessage());
+      return Outcome.FAILED;
     } catch (InvalidRulesException e) {
       cx.error(e.getMessage());
       cx.log().warn("Ticketing rules no longer fit ConnectWise: {}", e.getMessage());
@@ -132,19 +164,23 @@ public final class AlertWorker {
       cx.store.outbox().postpone(item, now.plus(cx.options.retryDelays().get(0)));
     } catch (ValidationException e) {
       deadLetter(item, "ConnectWise rejected the request: " + Context.describe(e));
+      return Outcome.FAILED;
     } catch (RateLimitedException e) {
       Duration wait = e.retryAfter().orElse(Duration.ofSeconds(5));
       cx.error(Context.describe(e));
       cx.store.outbox().postpone(item, now.plus(wait));
     } catch (ConnectWiseException e) {
       retry(item, Context.describe(e));
+      return Outcome.FAILED;
     } catch (StateStoreException e) {
       throw e;
     } catch (RuntimeException e) {
       cx.log()
-          .error("Unexpected failure handling alert {} (work item {})", alertId, item.id(), e);
+          .error("Unexpected failure handling alert {} (work item {})", alertId(item), item.id(), e);
       retry(item, "unexpected " + e.getClass().getSimpleName());
+      return Outcome.FAILED;
     }
+    return Outcome.WAITED;
   }
 
   private void retry(OutboxItem item, String reason) {
@@ -166,13 +202,9 @@ public final class AlertWorker {
     cx.store.outbox().retryLater(item, next, reason);
   }
 
-  /**
-   * Whether an item is too old to try again. A replayed dead letter keeps its creation time, so
-   * it first gets a full round of retries (its attempts were reset).
-   */
+  /** Whether an item is too old to try again; a replayed item's age counts from its replay. */
   private boolean pastMaxAge(OutboxItem item, Instant at) {
-    return at.isAfter(item.createdAt().plus(cx.options.maxAge()))
-        && item.attempts() >= cx.options.retryDelays().size();
+    return at.isAfter(item.ageStart().plus(cx.options.maxAge()));
   }
 
   private void deadLetter(OutboxItem item, String reason) {
@@ -197,7 +229,7 @@ public final class AlertWorker {
     switch (e.state()) {
       case RAISED:
       case REPEATED:
-        onRaise(e, current);
+        onRaise(item, e, current);
         break;
       case CLEARED:
         current.ifPresent(link -> onClear(item, e, link));
@@ -207,12 +239,12 @@ public final class AlertWorker {
     }
   }
 
-  private void onRaise(AlertEvent e, Optional<TicketLink> current) {
+  private void onRaise(OutboxItem item, AlertEvent e, Optional<TicketLink> current) {
     if (current.isPresent() && !current.get().state().isFinished()) {
       TicketLink link = current.get();
       switch (link.state()) {
         case OPEN:
-          repeat(e, link);
+          repeat(item, e, link);
           return;
         case TICKET_MISSING:
           missing(link, true);
@@ -237,7 +269,7 @@ public final class AlertWorker {
       return;
     }
     if (current.isPresent() && mayReopen(current.get(), rule.get())) {
-      reopen(e, rule.get(), current.get());
+      reopen(item, e, rule.get(), current.get());
       return;
     }
     int incident = current.map(l -> l.incident() + 1).orElse(1);
@@ -411,7 +443,7 @@ public final class AlertWorker {
 
   // ---------------------------------------------------------------- repeat, clear, reopen
 
-  private void repeat(AlertEvent e, TicketLink link) {
+  private void repeat(OutboxItem item, AlertEvent e, TicketLink link) {
     Optional<ResolvedRule> rule = cx.rule(e.eventClass());
     Duration interval = rule.map(r -> r.rule().noteInterval()).orElse(Duration.ofHours(1));
     int count = link.repeatCount() + 1;
@@ -428,7 +460,7 @@ public final class AlertWorker {
             + (pending > 1 ? " " + pending + " times" : "")
             + " (" + count + " repeats so far). Latest at " + e.time() + ":\n" + e.message();
     try {
-      cx.run(() -> cx.client().ticketNotes(ticketId).create(note(text, false)));
+      postNote(item, ticketId, text, false);
     } catch (NotFoundException gone) {
       missing(link, true);
       return;
@@ -456,7 +488,7 @@ public final class AlertWorker {
         adopt(link, found.get());
         throw new Postpone(now, "adopted the ticket; close it next");
       case OPEN:
-        close(e, link);
+        close(item, e, link);
         return;
       case TICKET_MISSING:
         missing(link, false);
@@ -464,7 +496,7 @@ public final class AlertWorker {
       case CLOSED:
         // Closed by this clear before a failure: closing again is harmless (absolute write).
         if (link.closedAt().map(t -> !t.isBefore(item.createdAt())).orElse(false)) {
-          writeClose(e, link, cx.rule(e.eventClass()));
+          writeClose(item, e, link, cx.rule(e.eventClass()));
         }
         return;
       default:
@@ -472,16 +504,12 @@ public final class AlertWorker {
     }
   }
 
-  private void close(AlertEvent e, TicketLink link) {
+  private void close(OutboxItem item, AlertEvent e, TicketLink link) {
     Optional<ResolvedRule> rule = cx.rule(e.eventClass());
     long ticketId = link.ticketId().orElseThrow();
     if (rule.isPresent() && !rule.get().rule().closeOnClear()) {
       try {
-        cx.run(
-            () ->
-                cx.client()
-                    .ticketNotes(ticketId)
-                    .create(note("The alert cleared at " + e.time() + ".", false)));
+        postNote(item, ticketId, "The alert cleared at " + e.time() + ".", false);
       } catch (NotFoundException gone) {
         missing(link, false);
       }
@@ -489,10 +517,11 @@ public final class AlertWorker {
     }
     // Recorded before the write, so a poll never mistakes this close for one made in ConnectWise.
     TicketLink closed = save(link.toBuilder().state(State.CLOSED).closedAt(Optional.of(cx.now())));
-    writeClose(e, closed, rule);
+    writeClose(item, e, closed, rule);
   }
 
-  private void writeClose(AlertEvent e, TicketLink link, Optional<ResolvedRule> rule) {
+  private void writeClose(
+      OutboxItem item, AlertEvent e, TicketLink link, Optional<ResolvedRule> rule) {
     if (rule.isEmpty()) {
       throw new Dead("event class " + e.eventClass() + " has no rule any more: close ticket "
           + link.ticketId().orElse(0) + " by hand");
@@ -512,7 +541,7 @@ public final class AlertWorker {
       String text =
           "The alert cleared at " + e.time() + "."
               + (link.repeatCount() > 0 ? " It occurred " + (link.repeatCount() + 1) + " times." : "");
-      cx.run(() -> cx.client().ticketNotes(ticketId).create(note(text, true)));
+      postNote(item, ticketId, text, true);
     } catch (NotFoundException gone) {
       missing(link, false);
       return;
@@ -525,7 +554,7 @@ public final class AlertWorker {
     cx.log().info("Closed ticket {} for alert {}", ticketId, Texts.forLog(e.alertId()));
   }
 
-  private void reopen(AlertEvent e, ResolvedRule rule, TicketLink link) {
+  private void reopen(OutboxItem item, AlertEvent e, ResolvedRule rule, TicketLink link) {
     long ticketId = link.ticketId().orElseThrow();
     TicketLink open =
         save(
@@ -542,15 +571,11 @@ public final class AlertWorker {
                   cx.client()
                       .tickets()
                       .patch(ticketId, PatchOperation.replace("status", Reference.of(rule.newStatusId()))));
-      cx.run(
-          () ->
-              cx.client()
-                  .ticketNotes(ticketId)
-                  .create(
-                      note(
-                          "The alert was raised again at " + e.time() + "; the ticket was reopened.\n"
-                              + e.message(),
-                          false)));
+      postNote(
+          item,
+          ticketId,
+          "The alert was raised again at " + e.time() + "; the ticket was reopened.\n" + e.message(),
+          false);
     } catch (NotFoundException gone) {
       missing(open, true);
       return;
@@ -589,6 +614,41 @@ public final class AlertWorker {
         .ticketLinks()
         .update(changed.build())
         .orElseThrow(() -> new Postpone(cx.now(), "the link changed meanwhile"));
+  }
+
+  /**
+   * Adds a note carrying the marker {@code [cwsync:<work item ID>]}. A retried item first
+   * searches the ticket's notes for its marker, so a note whose answer was lost is not added twice.
+   */
+  private void postNote(OutboxItem item, long ticketId, String text, boolean resolution) {
+    String marker = noteMarker(item);
+    if (item.attempts() > 0 && noteExists(ticketId, marker)) {
+      cx.log().info("Ticket {} already has the note of work item {}", ticketId, item.id());
+      return;
+    }
+    cx.run(() -> cx.client().ticketNotes(ticketId).create(note(text + "\n" + marker, resolution)));
+  }
+
+  static String noteMarker(OutboxItem item) {
+    return "[cwsync:" + item.id() + "]";
+  }
+
+  private boolean noteExists(long ticketId, String marker) {
+    // Searched without the opening bracket, a wildcard in SQL Server's LIKE behind "contains";
+    // the closing bracket keeps item 12 from matching item 123. Checked exactly below.
+    String searched = marker.substring(1);
+    List<TicketNote> found =
+        cx.call(
+            () ->
+                cx.client()
+                    .ticketNotes(ticketId)
+                    .list(
+                        Query.builder()
+                            .conditions(Conditions.field("text").contains(searched))
+                            .pageSize(25)
+                            .build())
+                    .collect(Collectors.toList()));
+    return found.stream().anyMatch(n -> n.text().map(t -> t.contains(marker)).orElse(false));
   }
 
   private static TicketNote note(String text, boolean resolution) {

@@ -9,9 +9,11 @@ import com.axcient.connectwise.client.PermissionException;
 import com.axcient.connectwise.client.Query;
 import com.axcient.connectwise.client.model.Reference;
 import com.axcient.connectwise.client.model.Ticket;
+import com.axcient.connectwise.integration.core.state.Checkpoint;
 import com.axcient.connectwise.integration.core.state.TicketLink;
 import com.axcient.connectwise.integration.ticketing.ClosedTicket;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,8 +30,10 @@ public final class ClosePoller {
 
   private static final int BATCH = 200;
 
+  /** Prefix of the checkpoint that keeps a site's watermark across restarts. */
+  static final String CHECKPOINT_PREFIX = "ticketing-poll|";
+
   private final Context cx;
-  private volatile Instant watermark;
 
   /**
    * Creates the poller.
@@ -41,8 +45,10 @@ public final class ClosePoller {
   }
 
   /**
-   * Reads the open linked tickets changed since the last poll (all of them on the first poll) and
-   * acknowledges the alerts of those now closed.
+   * Reads the open linked tickets changed since the last complete poll, less the overlap (all of
+   * them when the site was never polled), and acknowledges the alerts of those now closed. The
+   * start of a complete poll is kept as a checkpoint in the state store, so a restarted process
+   * (or another instance on the same database) carries on from it.
    *
    * @return how many alerts were acknowledged
    */
@@ -58,7 +64,10 @@ public final class ClosePoller {
         cx.store.ticketLinks().open(cx.site).stream()
             .filter(l -> l.ticketId().isPresent())
             .collect(Collectors.toList());
-    Instant since = watermark == null ? null : watermark.minus(cx.options.pollOverlap());
+    String checkpoint = CHECKPOINT_PREFIX + cx.site;
+    Optional<Checkpoint> stored = cx.store.checkpoints().get(checkpoint);
+    Instant since =
+        stored.flatMap(c -> watermark(c.value())).map(w -> w.minus(cx.options.pollOverlap())).orElse(null);
     int acknowledged = 0;
     try {
       for (int from = 0; from < open.size(); from += BATCH) {
@@ -89,8 +98,38 @@ public final class ClosePoller {
       cx.log().warn("Polling ConnectWise for closed tickets failed: {}", Context.describe(e));
       return acknowledged;
     }
-    watermark = started;
+    advance(checkpoint, stored, started);
     return acknowledged;
+  }
+
+  /**
+   * Stores the new watermark unless another instance stored a later one meanwhile; the watermark
+   * never moves back.
+   */
+  private void advance(String checkpoint, Optional<Checkpoint> read, Instant started) {
+    Optional<Checkpoint> current = read;
+    for (int attempt = 0; attempt < 3; attempt++) {
+      Optional<Instant> stored = current.flatMap(c -> watermark(c.value()));
+      if (stored.isPresent() && !stored.get().isBefore(started)) {
+        return;
+      }
+      if (cx.store
+          .checkpoints()
+          .compareAndSet(
+              checkpoint, current.map(Checkpoint::value), started.toString(), cx.now())) {
+        return;
+      }
+      current = cx.store.checkpoints().get(checkpoint);
+    }
+  }
+
+  private static Optional<Instant> watermark(String value) {
+    try {
+      return Optional.of(Instant.parse(value));
+    } catch (DateTimeParseException e) {
+      // Not written by this library: poll everything once and store a valid watermark.
+      return Optional.empty();
+    }
   }
 
   /**

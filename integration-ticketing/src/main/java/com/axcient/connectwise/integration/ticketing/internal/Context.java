@@ -1,6 +1,5 @@
 package com.axcient.connectwise.integration.ticketing.internal;
 
-import com.axcient.connectwise.client.AuthenticationException;
 import com.axcient.connectwise.client.ConnectWiseClient;
 import com.axcient.connectwise.client.ConnectWiseException;
 import com.axcient.connectwise.client.PermissionException;
@@ -72,13 +71,7 @@ public final class Context {
     this.client = client;
     this.apiMemberIdentifier = apiMemberIdentifier;
     this.settings = settings;
-    this.guard =
-        SiteGuard.of(
-            site,
-            options.requestsPerSecond(),
-            options.burst(),
-            options.failuresToOpenCircuit(),
-            options.circuitOpenFor());
+    this.guard = SiteGuard.of(site, options);
   }
 
   /** The current settings. */
@@ -193,26 +186,23 @@ public final class Context {
    * @throws Throttled when the limiter or breaker holds the request back
    */
   <T> T call(Supplier<T> request) {
-    Instant now = now();
-    Optional<Instant> wait = guard.tryAcquire(now);
-    if (wait.isPresent()) {
-      throw new Throttled(wait.get());
-    }
+    SiteGuard.Permit permit = guard.enter(now());
     try {
       T result = request.get();
-      guard.onSuccess(now());
+      guard.onAnswer(permit, now());
       return result;
     } catch (RateLimitedException e) {
-      guard.onRateLimited(now(), e.retryAfter().orElse(Duration.ofSeconds(5)));
+      guard.onRateLimited(permit, now(), e.retryAfter().orElse(Duration.ofSeconds(5)));
       throw e;
     } catch (TransportException | ServerException e) {
-      guard.onFailure(now());
-      throw e;
-    } catch (AuthenticationException | PermissionException e) {
+      guard.onFailure(permit, now());
       throw e;
     } catch (ConnectWiseException e) {
-      guard.onSuccess(now());
+      // Any other answer, a refusal of the credentials included, shows the site is up.
+      guard.onAnswer(permit, now());
       throw e;
+    } finally {
+      guard.exit(permit);
     }
   }
 
