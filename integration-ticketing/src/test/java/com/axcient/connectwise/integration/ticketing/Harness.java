@@ -28,7 +28,15 @@ final class Harness implements AutoCloseable {
   TicketingEngine engine;
 
   Harness() {
-    engine = newEngine(store, "instance-a", o -> o);
+    this(o -> o);
+  }
+
+  /**
+   * With options changed for the first engine; they also set the site's shared limits (rate,
+   * circuit breaker, retry budget), which the first engine of a site creates.
+   */
+  Harness(UnaryOperator<TicketingOptions.Builder> options) {
+    engine = newEngine(store, "instance-a", options);
   }
 
   PsaSettings psaSettings() {

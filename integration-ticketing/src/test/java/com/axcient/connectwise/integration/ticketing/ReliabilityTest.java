@@ -297,4 +297,64 @@ class ReliabilityTest {
     assertThat(h.ticketsOf("a1")).hasSize(1);
     assertThat(h.engine.status().lastErrors()).isNotEmpty();
   }
+
+  @Test
+  void aReplayedEventGetsTheFullMaxAgeAgainBeforeItIsADeadLetterAgain() {
+    try (Outage outage = h.cw.faults().refuseConnections()) {
+      h.engine.accept(h.raise("a1"));
+      for (int i = 0; i < 14; i++) {
+        h.engine.drain();
+        h.clock.advance(Duration.ofHours(6));
+      }
+      assertThat(h.engine.deadLetters()).hasSize(1);
+
+      assertThat(h.engine.replayDeadLetters()).isEqualTo(1);
+      // Still failing 66 hours after the replay: retried, not given up.
+      for (int i = 0; i < 11; i++) {
+        h.engine.drain();
+        h.clock.advance(Duration.ofHours(6));
+      }
+      assertThat(h.engine.deadLetters()).isEmpty();
+      assertThat(h.engine.status().queued()).isEqualTo(1);
+
+      h.clock.advance(Duration.ofHours(7));
+      h.engine.drain();
+      assertThat(h.engine.deadLetters()).singleElement()
+          .satisfies(d -> assertThat(d.reason()).startsWith("gave up after PT72H"));
+    }
+  }
+
+  @Test
+  void aNoteWhoseAnswerWasLostIsAddedOnce() {
+    h.engine.accept(h.raise("a1"));
+    h.engine.drain();
+    long ticketId = h.ticketsOf("a1").get(0).path("id").asLong();
+    String notes = "/service/tickets/" + ticketId + "/notes";
+    h.clock.advance(Duration.ofHours(2));
+
+    h.cw.faults().on("POST", notes).times(1).dropConnectionAfterWrite();
+    h.engine.accept(h.repeat("a1"));
+    drainWithRetry();
+    h.cw.faults().on("POST", notes).times(1).dropConnectionAfterWrite();
+    h.engine.accept(h.clear("a1"));
+    drainWithRetry();
+    drainWithRetry();
+
+    assertThat(h.notesOf(ticketId))
+        .filteredOn(n -> n.path("text").asText().startsWith("The alert occurred again"))
+        .singleElement()
+        .satisfies(n -> assertThat(n.path("text").asText()).containsPattern("\\[cwsync:\\d+]$"));
+    assertThat(h.notesOf(ticketId))
+        .filteredOn(n -> n.path("text").asText().startsWith("The alert cleared"))
+        .hasSize(1);
+    assertThat(h.cw.journal().count("POST", notes)).isEqualTo(2);
+    assertThat(h.engine.status().queued()).isZero();
+    assertThat(h.engine.deadLetters()).isEmpty();
+
+    // A later note of the same alert is not taken for the earlier one.
+    h.clock.advance(Duration.ofHours(2));
+    h.engine.accept(h.raise("a1"));
+    h.engine.drain();
+    assertThat(h.cw.journal().count("POST", notes)).isEqualTo(3);
+  }
 }

@@ -3,14 +3,20 @@ package com.axcient.connectwise.integration.ticketing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.axcient.connectwise.client.CallbackRejectedException;
+import com.axcient.connectwise.integration.core.state.JdbcStateStore;
+import com.axcient.connectwise.integration.core.state.StateStore;
 import com.axcient.connectwise.testkit.CallbackDelivery;
+import com.axcient.connectwise.testkit.RecordedCall;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SyncBackTest {
 
@@ -113,6 +119,35 @@ class SyncBackTest {
       assertThat(h.acknowledged).containsExactly("a1#" + ticketId);
       Assertions.assertThatThrownBy(() -> h.engine.receiveCallback(body, "bm90IHRoZSBzaWduYXR1cmU="))
           .isInstanceOf(CallbackRejectedException.class);
+    }
+  }
+
+  @Test
+  void aRestartedProcessPollsFromTheStoredWatermarkLessTheOverlap(@TempDir Path folder) {
+    TicketingSettings settings = h.engine.settings();
+    StateStore first = JdbcStateStore.h2File(folder, h.clock);
+    TicketingEngine before = h.newEngine(first, "before", o -> o);
+    before.restoreSettings(settings);
+    before.accept(h.raise("a2"));
+    before.drain();
+    long closedMeanwhile = h.ticketsOf("a2").get(0).path("id").asLong();
+    h.clock.advance(Duration.ofMinutes(30));
+    before.pollOnce();
+    before.close();
+    first.close();
+
+    h.clock.advance(Duration.ofHours(2));
+    h.cw.data().replace("/service/tickets/" + closedMeanwhile, "status", Map.of("id", h.statusId("Help Desk", "Completed")));
+    try (StateStore again = JdbcStateStore.h2File(folder, h.clock);
+        TicketingEngine restarted = h.newEngine(again, "after", o -> o)) {
+      restarted.restoreSettings(settings);
+
+      assertThat(restarted.pollOnce()).isEqualTo(1);
+
+      List<RecordedCall> polls = h.cw.journal().calls("GET", "/service/tickets");
+      assertThat(polls.get(polls.size() - 1).queryParameter("conditions").orElseThrow())
+          .contains("_info/lastUpdated >= [2026-06-01T08:25:00Z]");
+      assertThat(h.acknowledged).containsExactly("a2#" + closedMeanwhile);
     }
   }
 }
