@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -24,10 +25,14 @@ class BillingCommandTest {
   private final StringWriter err = new StringWriter();
   private Path report;
   private Path mappings;
+  private String site;
+  private String privateKey;
 
   @BeforeEach
   void start() throws IOException {
     simulator = ConnectWiseSimulator.builder().build().start();
+    site = simulator.baseUrl();
+    privateKey = simulator.privateKey();
     report = folder.resolve("report.json");
     Files.writeString(
         report,
@@ -52,10 +57,10 @@ class BillingCommandTest {
     List<String> args = new ArrayList<>(List.of(
         "billing", command,
         "--allow-http",
-        "--site", simulator.baseUrl(),
+        "--site", site,
         "--company-id", simulator.companyId(),
         "--public-key", simulator.publicKey(),
-        "--private-key=" + simulator.privateKey(),
+        "--private-key=" + privateKey,
         "--client-id", simulator.clientId(),
         "--member", simulator.apiMemberIdentifier(),
         "--report", report.toString(),
@@ -71,7 +76,7 @@ class BillingCommandTest {
     int code = run("plan");
 
     assertThat(code).as(err.toString()).isZero();
-    assertThat(out.toString()).contains("1224.80");
+    assertThat(out.toString()).contains("1224.80").contains("Nothing was written (a dry run).");
     assertThat(simulator.journal().calls()).noneMatch(call -> call.method().equals("PATCH"));
   }
 
@@ -106,6 +111,33 @@ class BillingCommandTest {
 
     assertThat(code).isEqualTo(ConnectWiseTool.PROBLEMS_FOUND);
     assertThat(err.toString()).contains("502");
+    assertThat(simulator.journal().calls()).noneMatch(call -> call.method().equals("PATCH"));
+  }
+
+  @Test
+  void anUnreachableSiteIsOneSentenceThatPointsToTestConnection() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      site = "http://127.0.0.1:" + socket.getLocalPort();
+    }
+
+    int code = run("plan");
+
+    assertThat(code).isEqualTo(ConnectWiseTool.FAILED);
+    assertThat(err.toString())
+        .startsWith("Error: Could not connect to 127.0.0.1")
+        .contains("Run test-connection with the same settings")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  void wrongCredentialsWriteNothingAndAreNeverEchoed() {
+    privateKey = "WrongPrivate42";
+
+    int code = run("apply");
+
+    assertThat(code).isEqualTo(ConnectWiseTool.FAILED);
+    assertThat(err.toString()).contains("did not accept the credentials");
+    assertThat(out.toString() + err).doesNotContain("WrongPrivate42");
     assertThat(simulator.journal().calls()).noneMatch(call -> call.method().equals("PATCH"));
   }
 }
