@@ -73,18 +73,24 @@ final class Sim implements AutoCloseable {
         .build();
   }
 
-  TicketingEngine engine(
-      StateStore store, String instance, UnaryOperator<TicketingOptions.Builder> options) {
+  /** An engine builder for this site with the given options and no-op acknowledger. */
+  TicketingEngine.Builder engineBuilder(StateStore store, TicketingOptions options) {
     return TicketingEngine.builder()
         .psaSettings(psaSettings())
         .clientId(cw.clientId())
         .stateStore(store)
         .clock(clock)
-        .options(
+        .options(options)
+        .acknowledger((alertId, ticket) -> {});
+  }
+
+  TicketingEngine engine(
+      StateStore store, String instance, UnaryOperator<TicketingOptions.Builder> options) {
+    return engineBuilder(
+            store,
             options
                 .apply(TicketingOptions.builder(INSTALL).instanceId(instance).rateLimit(10_000, 10_000))
                 .build())
-        .acknowledger((alertId, ticket) -> {})
         .clientCustomizer(
             b ->
                 b.readTimeout(Duration.ofSeconds(5))
