@@ -208,6 +208,29 @@ class LifecycleTest {
   }
 
   @Test
+  void theOpeningOfAnAlertThatClearedDoesNotOpenTheNextIncidentEarly() {
+    h.enable(TicketRule.builder(EventClass.BACKUP_FAILED).openDelay(Duration.ofMinutes(10)).build());
+    h.engine.accept(h.raise("flap"));
+    h.engine.drain();
+    h.clock.advance(Duration.ofMinutes(1));
+    h.engine.accept(h.clear("flap"));
+    h.engine.drain();
+    h.clock.advance(Duration.ofMinutes(7));
+    h.engine.accept(h.raise("flap"));
+    h.engine.drain();
+
+    // The first raise's opening comes due 2 minutes after the second raise: too early for it.
+    h.clock.advance(Duration.ofMinutes(3));
+    h.engine.drain();
+    assertThat(h.ticketsOf("flap")).isEmpty();
+
+    h.clock.advance(Duration.ofMinutes(7));
+    h.engine.drain();
+    assertThat(h.ticketsOf("flap")).hasSize(1);
+    assertThat(h.engine.status().queued()).isZero();
+  }
+
+  @Test
   void withoutCloseOnClearAClearOnlyAddsANote() {
     h.enable(TicketRule.builder(EventClass.BACKUP_FAILED).closeOnClear(false).build());
     h.engine.accept(h.raise("a1"));

@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 /**
@@ -137,7 +138,7 @@ public final class AlertWorker {
       }
       AlertEvent event = EventCodec.decode(item.payloadJson());
       if (KIND_OPEN.equals(item.kind())) {
-        openDelayed(event);
+        openDelayed(event, EventCodec.incident(item.payloadJson()));
       } else if (KIND_EVENT.equals(item.kind())) {
         onEvent(item, event);
       } else {
@@ -292,7 +293,7 @@ public final class AlertWorker {
                       cx.site,
                       e.alertId() + OPEN_PARTITION_SUFFIX,
                       KIND_OPEN,
-                      EventCodec.encode(e),
+                      EventCodec.encodeOpening(e, claimed.get().incident()),
                       Optional.of(at))));
       cx.log().info("Alert {} opens a ticket at {} unless it clears", Texts.forLog(e.alertId()), at);
     }
@@ -316,10 +317,15 @@ public final class AlertWorker {
         .orElseThrow(() -> new Dead("event class " + e.eventClass() + " has no rule any more"));
   }
 
-  /** A delayed opening came due: open the ticket unless the alert cleared meanwhile. */
-  private void openDelayed(AlertEvent e) {
+  /**
+   * A delayed opening came due: open the ticket unless the alert cleared meanwhile. An opening
+   * of an incident that ended does nothing: a later incident has an opening of its own, due a
+   * full delay after its raise.
+   */
+  private void openDelayed(AlertEvent e, OptionalInt incident) {
     Optional<TicketLink> current = cx.store.ticketLinks().current(cx.site, e.alertId());
-    if (current.isEmpty()) {
+    if (current.isEmpty()
+        || (incident.isPresent() && incident.getAsInt() != current.get().incident())) {
       return;
     }
     TicketLink link = current.get();

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Alert events as outbox payloads (JSON), version 1. */
 public final class EventCodec {
@@ -25,6 +26,39 @@ public final class EventCodec {
    * @return the JSON text
    */
   public static String encode(AlertEvent e) {
+    return node(e).toString();
+  }
+
+  /**
+   * A delayed opening as JSON: the raise that scheduled it and the incident it opens.
+   *
+   * @param e the raise
+   * @param incident the incident of the alert's link that the opening is for
+   * @return the JSON text
+   */
+  public static String encodeOpening(AlertEvent e, int incident) {
+    return node(e).put("incident", incident).toString();
+  }
+
+  /**
+   * The incident a delayed opening is for.
+   *
+   * @param json the opening's JSON text
+   * @return the incident, or empty for an opening written without one
+   * @throws IllegalArgumentException when the payload is not JSON
+   */
+  public static OptionalInt incident(String json) {
+    try {
+      JsonNode incident = MAPPER.readTree(json).get("incident");
+      return incident == null || !incident.canConvertToInt()
+          ? OptionalInt.empty()
+          : OptionalInt.of(incident.asInt());
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("the work item's payload is not an alert event", e);
+    }
+  }
+
+  private static ObjectNode node(AlertEvent e) {
     ObjectNode node = MAPPER.createObjectNode();
     node.put("v", 1);
     node.put("alertId", e.alertId());
@@ -37,7 +71,7 @@ public final class EventCodec {
     node.put("message", e.message());
     node.put("time", e.time().toString());
     node.put("state", e.state().name());
-    return node.toString();
+    return node;
   }
 
   /**
