@@ -37,6 +37,7 @@ final class ConnectionOptions {
       names = "--private-key",
       arity = "0..1",
       interactive = true,
+      prompt = "API member's private key (not shown): ",
       defaultValue = "${env:CW_PRIVATE_KEY}",
       description = "API member's private key (env CW_PRIVATE_KEY); without a value it is asked for.")
   char[] privateKey;

@@ -28,6 +28,7 @@ final class SettingsCommand {
         names = "--passphrase",
         arity = "0..1",
         interactive = true,
+        prompt = "Passphrase (not shown): ",
         defaultValue = "${env:CW_SETTINGS_PASSPHRASE}",
         description = "Encrypts (export) or decrypts (import) the private key; without a value it"
             + " is asked for (env CW_SETTINGS_PASSPHRASE). Without one the private key is left out.")
