@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Ticket state follows the alert even when the write that changes it fails the first time. */
@@ -50,7 +49,6 @@ class OrderingAndStateTest {
     assertThat(engine.status().queued()).isZero();
   }
 
-  @Disabled("bug: a reopen whose status PATCH fails or is throttled leaves the link OPEN and the ticket closed")
   @Test
   void aReopenWhoseWriteFailedIsWrittenOnTheRetry() {
     engine.applySettings(Sim.settings());
