@@ -337,24 +337,27 @@ public final class AlertWorker {
   // ---------------------------------------------------------------- create
 
   private void open(AlertEvent e, ResolvedRule rule, TicketLink link) {
+    TicketLink current = link;
     if (link.state() == State.CREATE_UNKNOWN) {
       Optional<Ticket> existing = searchByKey(link);
       if (existing.isPresent()) {
         adopt(link, existing.get());
         return;
       }
+      // The search settled it: nothing was created, so a held-back POST needs no new search.
+      current = save(link.toBuilder().state(State.PENDING_CREATE));
     }
     long companyId = companies.resolve(e, rule, cx.settings());
+    Ticket ticket = newTicket(e, rule, companyId, current.correlationKey());
     // Marked before the POST: whoever sees this state searches by the key before posting again.
-    TicketLink attempt = save(link.toBuilder().state(State.CREATE_UNKNOWN));
-    Ticket ticket = newTicket(e, rule, companyId, link.correlationKey());
+    TicketLink attempt = save(current.toBuilder().state(State.CREATE_UNKNOWN));
     Ticket created;
     try {
       created = cx.call(() -> cx.client().tickets().create(ticket));
-    } catch (ValidationException rejected) {
-      // Unambiguous: nothing was created.
+    } catch (ValidationException | RateLimitedException | Throttled unsent) {
+      // Unambiguous: the POST was refused or never sent, so nothing was created.
       save(attempt.toBuilder().state(State.PENDING_CREATE));
-      throw rejected;
+      throw unsent;
     }
     long ticketId =
         created.id().orElseThrow(() -> new IllegalStateException("ConnectWise returned no ticket id"));
@@ -562,13 +565,9 @@ public final class AlertWorker {
 
   private void reopen(OutboxItem item, AlertEvent e, ResolvedRule rule, TicketLink link) {
     long ticketId = link.ticketId().orElseThrow();
-    TicketLink open =
-        save(
-            link.toBuilder()
-                .state(State.OPEN)
-                .closedAt(Optional.empty())
-                .reopenCount(link.reopenCount() + 1)
-                .pendingNotes(0));
+    // The status is written before the link says OPEN: until then a failed write leaves the link
+    // CLOSED, so the retry reopens again (an absolute write), and a poll in between never takes
+    // the still-closed ticket for one a technician closed.
     Ticket ticket;
     try {
       ticket =
@@ -577,6 +576,19 @@ public final class AlertWorker {
                   cx.client()
                       .tickets()
                       .patch(ticketId, PatchOperation.replace("status", Reference.of(rule.newStatusId()))));
+    } catch (NotFoundException gone) {
+      missing(link, true);
+      return;
+    }
+    TicketLink.Builder reopened =
+        link.toBuilder()
+            .state(State.OPEN)
+            .closedAt(Optional.empty())
+            .reopenCount(link.reopenCount() + 1)
+            .pendingNotes(0);
+    Context.lastUpdated(ticket).ifPresent(reopened::ticketLastUpdated);
+    TicketLink open = save(reopened);
+    try {
       postNote(
           item,
           ticketId,
@@ -586,9 +598,7 @@ public final class AlertWorker {
       missing(open, true);
       return;
     }
-    TicketLink.Builder b = open.toBuilder().lastNoteAt(cx.now());
-    Context.lastUpdated(ticket).ifPresent(b::ticketLastUpdated);
-    cx.store.ticketLinks().update(b.build());
+    cx.store.ticketLinks().update(open.toBuilder().lastNoteAt(cx.now()).build());
     cx.log().info("Reopened ticket {} for alert {}", ticketId, Texts.forLog(e.alertId()));
   }
 
