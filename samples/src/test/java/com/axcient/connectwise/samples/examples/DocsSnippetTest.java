@@ -24,8 +24,11 @@ import org.junit.jupiter.api.Test;
 class DocsSnippetTest {
 
   private static final Path PROJECT = Path.of("..");
-  private static final Path EXAMPLES =
-      Path.of("src/main/java/com/axcient/connectwise/samples/examples");
+  private static final List<Path> EXAMPLES =
+      List.of(
+          Path.of("src/main/java/com/axcient/connectwise/samples/examples"),
+          // Examples of tests an embedder writes with the testkit.
+          Path.of("src/test/java/com/axcient/connectwise/samples/examples"));
   private static final Pattern QUOTE = Pattern.compile("<!-- snippet: (\\w+) ([\\w-]+) -->");
 
   @Test
@@ -71,22 +74,26 @@ class DocsSnippetTest {
   /** "ClientExample client-build" to the code between its markers, without the indentation. */
   private static Map<String, String> snippetsOfTheExamples() throws IOException {
     Map<String, String> snippets = new LinkedHashMap<>();
-    try (Stream<Path> sources = Files.list(EXAMPLES)) {
-      for (Path source : sources.sorted().toList()) {
-        String example = source.getFileName().toString().replace(".java", "");
-        String name = null;
-        List<String> current = new ArrayList<>();
-        for (String line : Files.readAllLines(source)) {
-          String stripped = line.strip();
-          if (stripped.startsWith("// docs:start ")) {
-            name = example + " " + stripped.substring("// docs:start ".length());
-            current = new ArrayList<>();
-          } else if (stripped.equals("// docs:end") && name != null) {
-            snippets.put(name, dedent(current));
-            name = null;
-          } else if (name != null) {
-            current.add(line);
-          }
+    List<Path> all = new ArrayList<>();
+    for (Path folder : EXAMPLES) {
+      try (Stream<Path> sources = Files.list(folder)) {
+        sources.sorted().forEach(all::add);
+      }
+    }
+    for (Path source : all) {
+      String example = source.getFileName().toString().replace(".java", "");
+      String name = null;
+      List<String> current = new ArrayList<>();
+      for (String line : Files.readAllLines(source)) {
+        String stripped = line.strip();
+        if (stripped.startsWith("// docs:start ")) {
+          name = example + " " + stripped.substring("// docs:start ".length());
+          current = new ArrayList<>();
+        } else if (stripped.equals("// docs:end") && name != null) {
+          snippets.put(name, dedent(current));
+          name = null;
+        } else if (name != null) {
+          current.add(line);
         }
       }
     }
