@@ -28,7 +28,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A randomized soak on virtual time: an alert stream over many alerts while about 5 % of the
@@ -47,14 +48,8 @@ class SoakTest {
   private static final double FAULT_SHARE = 0.05;
   private static final int EVENTS_PER_SECOND = 10;
 
-  /**
-   * By default a raise after a clear opens a new incident (a new ticket), so the soak counts
-   * incidents; {@code -Dsoak.reopen=true} reopens the ticket instead (see the reopen test in
-   * {@link OrderingAndStateTest} for why that is not the default yet).
-   */
-  private static final boolean REOPEN = Boolean.getBoolean("soak.reopen");
-
-  private static final Duration REOPEN_WINDOW = REOPEN ? Duration.ofHours(24) : Duration.ZERO;
+  /** Whether a raise after a clear reopens the ticket, or opens a new incident and ticket. */
+  private boolean reopen;
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T08:00:00Z"));
   private final Random random = new Random(Long.getLong("soak.seed", 42L));
@@ -63,8 +58,10 @@ class SoakTest {
   private int journalRead;
   private int faultedSoFar;
 
-  @Test
-  void aFaultySiteLosesNothingDuplicatesNothingAndIsNeverFlooded() {
+  @ParameterizedTest(name = "reopen {0}")
+  @ValueSource(booleans = {true, false})
+  void aFaultySiteLosesNothingDuplicatesNothingAndIsNeverFlooded(boolean reopen) {
+    this.reopen = reopen;
     int events = Integer.getInteger("soak.events", 1000);
     int alerts = Integer.getInteger("soak.alerts", 50);
     long started = System.nanoTime();
@@ -77,7 +74,7 @@ class SoakTest {
       engine.applySettings(
           TicketingSettings.builder()
               .enabled(true)
-              .rule(TicketRule.builder(EventClass.BACKUP_FAILED).reopenWindow(REOPEN_WINDOW).build())
+              .rule(TicketRule.builder(EventClass.BACKUP_FAILED).reopenWindow(reopen ? Duration.ofHours(24) : Duration.ZERO).build())
               .build());
       int next = 0;
       int loops = 0;
@@ -112,11 +109,11 @@ class SoakTest {
       int maxPerSecond = maxInWindow(calls, Duration.ofSeconds(1));
       int maxPer10Seconds = maxInWindow(calls, Duration.ofSeconds(10));
       System.out.printf(
-          "SOAK events=%d alerts=%d requests=%d faulted=%d (%.1f%%) faults=%s 429s=%d"
+          "SOAK reopen=%s events=%d alerts=%d requests=%d faulted=%d (%.1f%%) faults=%s 429s=%d"
               + " ticketPosts=%d keySearches=%d tickets=%d deadLetters=%d"
               + " maxRequestsIn1s=%d maxRequestsIn10s=%d (bucket: %d + %.0f/s)"
               + " virtualSeconds=%d realSeconds=%.1f%n",
-          events, alerts, calls.size(), faulted, 100.0 * faulted / calls.size(), faults,
+          reopen, events, alerts, calls.size(), faulted, 100.0 * faulted / calls.size(), faults,
           rateLimited, posts, searches, tickets.size(), engine.status().deadLetters(),
           maxPerSecond, maxPer10Seconds, BURST, RATE,
           Duration.between(virtualStart, clock.instant()).toSeconds(),
@@ -280,7 +277,7 @@ class SoakTest {
    * The tickets the stream must leave, by correlation key, with whether each is closed: one per
    * incident (a raise after a clear starts the next one, unless tickets are reopened).
    */
-  private static Map<String, Boolean> expectedTickets(List<AlertEvent> stream) {
+  private Map<String, Boolean> expectedTickets(List<AlertEvent> stream) {
     Map<String, Integer> incident = new HashMap<>();
     Map<String, Boolean> closed = new HashMap<>();
     for (AlertEvent e : stream) {
@@ -288,7 +285,7 @@ class SoakTest {
       Integer n = incident.get(alert);
       if (e.state() == AlertState.CLEARED) {
         closed.put(key(alert, n), true);
-      } else if (n == null || (!REOPEN && closed.get(key(alert, n)))) {
+      } else if (n == null || (!reopen && closed.get(key(alert, n)))) {
         n = n == null ? 1 : n + 1;
         incident.put(alert, n);
         closed.put(key(alert, n), false);
