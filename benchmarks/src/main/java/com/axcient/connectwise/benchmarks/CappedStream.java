@@ -47,15 +47,20 @@ final class CappedStream {
 
   private CappedStream() {}
 
-  /** Starts the child with {@code -Xmx<heapMb>m}, waits for it and reads its result line. */
-  static Outcome launch(ConnectWiseSimulator cw, int heapMb) {
+  /**
+   * Starts the child with {@code -Xmx<heapMb>m}, waits for it and reads its result line.
+   *
+   * @param siteUrl the site the child lists from
+   * @param cw the simulator whose credentials the child uses
+   */
+  static Outcome launch(String siteUrl, ConnectWiseSimulator cw, int heapMb) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(
         java, "-Xmx" + heapMb + "m", "-cp", System.getProperty("java.class.path"),
         BenchmarkRunner.class.getName(), CHILD_COMMAND));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     Map<String, String> env = builder.environment();
-    env.put(SITE, cw.baseUrl());
+    env.put(SITE, siteUrl);
     env.put(COMPANY, cw.companyId());
     env.put(PUBLIC_KEY, cw.publicKey());
     env.put(PRIVATE_KEY, cw.privateKey());

@@ -85,9 +85,11 @@ final class Footprint {
       table.info(s4, "integration-ticketing brings", list.toString());
     }
     Artifact h2 = artifacts.get("com.h2database:h2");
-    if (h2 != null) {
-      table.info(s4, "h2 (optional: the embedded store, for products without PostgreSQL)",
-          Format.megabytes(h2.bytes()));
+    Artifact core = artifacts.get(GROUP + ":integration-core");
+    if (h2 != null && core != null) {
+      boolean inherited = closure(core, artifacts).contains(h2);
+      table.info(s4, "h2, the embedded store", Format.megabytes(h2.bytes())
+          + (inherited ? ", brought by integration-core" : ", optional: not brought along"));
     }
   }
 

@@ -1,13 +1,17 @@
 package com.axcient.connectwise.benchmarks;
 
 import com.axcient.connectwise.client.ConnectWiseClient;
+import com.axcient.connectwise.client.ConnectWiseJson;
 import com.axcient.connectwise.client.Query;
+import com.axcient.connectwise.client.model.Ticket;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
@@ -37,6 +41,9 @@ final class ListingPasses {
 
   private final OkHttpClient http;
   private final ObjectMapper mapper = new ObjectMapper();
+  private final ObjectMapper typedMapper = ConnectWiseJson.newObjectMapper();
+  private final JavaType ticketList =
+      typedMapper.getTypeFactory().constructCollectionType(List.class, Ticket.class);
   private final HttpUrl firstPage;
   private final String authorization;
   private final String clientId;
@@ -55,10 +62,15 @@ final class ListingPasses {
 
   /** Every ticket through {@code client.tickets().list(...)}. */
   static Pass client(ConnectWiseClient client) {
+    return client(client, Long.MAX_VALUE);
+  }
+
+  /** The first {@code limit} tickets through {@code client.tickets().list(...)}. */
+  static Pass client(ConnectWiseClient client, long limit) {
     long wall = System.nanoTime();
     long cpu = THREADS.getCurrentThreadCpuTime();
     long[] seen = new long[2];
-    client.tickets().list(Query.builder().pageSize(PAGE_SIZE).build()).forEach(ticket -> {
+    client.tickets().list(Query.builder().pageSize(PAGE_SIZE).build()).limit(limit).forEach(ticket -> {
       seen[0]++;
       seen[1] += ticket.id().orElse(0) + ticket.summary().map(String::length).orElse(0);
     });
@@ -67,6 +79,37 @@ final class ListingPasses {
 
   /** Every ticket through plain OkHttp and Jackson's tree model. */
   Pass baseline() {
+    return baseline(Long.MAX_VALUE);
+  }
+
+  /** The pages holding the first {@code limit} tickets through plain OkHttp and Jackson. */
+  Pass baseline(long limit) {
+    long wall = System.nanoTime();
+    long cpu = THREADS.getCurrentThreadCpuTime();
+    long records = 0;
+    long checksum = 0;
+    HttpUrl url = firstPage;
+    while (url != null && records < limit) {
+      try (Response response = http.newCall(request(url)).execute()) {
+        requireOk(response);
+        JsonNode page = mapper.readTree(response.body().byteStream());
+        for (JsonNode ticket : page) {
+          records++;
+          checksum += ticket.path("id").asLong() + ticket.path("summary").asText("").length();
+        }
+        url = next(url, response);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return new Pass(records, checksum, System.nanoTime() - wall, THREADS.getCurrentThreadCpuTime() - cpu);
+  }
+
+  /**
+   * Every ticket through plain OkHttp, streamed into the client's typed records with the client's
+   * mapper: the client's decoding without its transport pipeline (Retrofit, interceptors, buffering).
+   */
+  Pass typedOverPlainOkHttp() {
     long wall = System.nanoTime();
     long cpu = THREADS.getCurrentThreadCpuTime();
     long records = 0;
@@ -75,10 +118,10 @@ final class ListingPasses {
     while (url != null) {
       try (Response response = http.newCall(request(url)).execute()) {
         requireOk(response);
-        JsonNode page = mapper.readTree(response.body().byteStream());
-        for (JsonNode ticket : page) {
+        List<Ticket> page = typedMapper.readValue(response.body().byteStream(), ticketList);
+        for (Ticket ticket : page) {
           records++;
-          checksum += ticket.path("id").asLong() + ticket.path("summary").asText("").length();
+          checksum += ticket.id().orElse(0) + ticket.summary().map(String::length).orElse(0);
         }
         url = next(url, response);
       } catch (IOException e) {
@@ -123,11 +166,16 @@ final class ListingPasses {
   }
 
   private static HttpUrl next(HttpUrl current, Response response) {
-    String link = response.header("Link");
-    if (link == null) {
+    String next = nextLink(response.header("Link"));
+    return next == null ? null : current.resolve(next);
+  }
+
+  /** The {@code rel="next"} target of a {@code Link} header, or null. */
+  static String nextLink(String linkHeader) {
+    if (linkHeader == null) {
       return null;
     }
-    Matcher m = NEXT.matcher(link);
-    return m.find() ? current.resolve(m.group(1)) : null;
+    Matcher m = NEXT.matcher(linkHeader);
+    return m.find() ? m.group(1) : null;
   }
 }

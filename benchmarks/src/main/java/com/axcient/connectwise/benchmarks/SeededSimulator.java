@@ -39,10 +39,10 @@ final class SeededSimulator {
     return System.nanoTime() - start;
   }
 
-  /** A client for the simulator, configured as an embedder would configure it. */
-  static ConnectWiseClient client(ConnectWiseSimulator cw) {
+  /** A client for a site with the simulator's credentials, configured as an embedder would. */
+  static ConnectWiseClient client(String siteUrl, ConnectWiseSimulator cw) {
     return ConnectWiseClient.builder()
-        .site(cw.baseUrl())
+        .site(siteUrl)
         .allowInsecureHttp(true)
         .companyId(cw.companyId())
         .publicKey(cw.publicKey())
