@@ -21,9 +21,10 @@ import okhttp3.Response;
 import okio.Okio;
 
 /**
- * One pass over every ticket, three ways: through the client (typed records), through plain OkHttp
- * and Jackson into a {@code JsonNode} (the baseline), and reading the bytes only (what the server
- * and the wire cost by themselves). All three follow the same pages the server links.
+ * One pass over every ticket, four ways: through the client (typed records); through plain OkHttp
+ * and Jackson into a {@code JsonNode} (the baseline); through plain OkHttp into the client's typed
+ * records (decoding without the client's pipeline); and reading the bytes only (what the server
+ * and the wire cost by themselves). All of them follow the same pages the server links.
  */
 final class ListingPasses {
 
