@@ -454,13 +454,16 @@ public final class HttpFront extends Dispatcher {
       String fields = call.query("fields");
       return Reply.json(200, fields == null ? record : Listing.project(record, fields));
     }
-    List<ObjectNode> matches = site.select(kind, route.parentId(), filter(call, kind)::matches);
-    if (route.count()) {
-      ObjectNode count = Json.object();
-      count.put("count", matches.size());
-      return Reply.json(200, count);
-    }
-    return list(call, kind, matches);
+    // Only the page is copied: copying every match for every page made listing a table of n
+    // records cost n * n / pageSize copies.
+    return site.query(kind, route.parentId(), filter(call, kind)::matches, matches -> {
+      if (route.count()) {
+        ObjectNode count = Json.object();
+        count.put("count", matches.size());
+        return Reply.json(200, count);
+      }
+      return list(call, kind, matches);
+    });
   }
 
   private Condition filter(Call call, Kind kind) {
@@ -525,7 +528,7 @@ public final class HttpFront extends Dispatcher {
     String fields = call.query("fields");
     ArrayNode body = Json.array();
     for (ObjectNode record : page) {
-      body.add(fields == null ? record : Listing.project(record, fields));
+      body.add(fields == null ? record.deepCopy() : Listing.project(record, fields));
     }
     Reply reply = Reply.json(200, body);
     if (link != null) {

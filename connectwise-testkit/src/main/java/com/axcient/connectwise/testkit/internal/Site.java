@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -100,6 +101,26 @@ public final class Site {
           .filter(filter)
           .map(ObjectNode::deepCopy)
           .collect(Collectors.toList());
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * Runs {@code work} under the read lock on the stored records of a collection that match, in id
+   * order, without copying them: a list request copies only the page it returns, not the table.
+   * The list is the work's own (it may sort it); the records are not, and must be copied before
+   * anything keeps them.
+   */
+  public <T> T query(Kind kind, long parentId, Predicate<JsonNode> filter, Function<List<ObjectNode>, T> work) {
+    lock.readLock().lock();
+    try {
+      requireParent(kind, parentId);
+      List<ObjectNode> matches = tables.get(kind).values().stream()
+          .filter(r -> kind.parent() == null || kind.parentIdOf(r) == parentId)
+          .filter(filter)
+          .collect(Collectors.toCollection(ArrayList::new));
+      return work.apply(matches);
     } finally {
       lock.readLock().unlock();
     }
