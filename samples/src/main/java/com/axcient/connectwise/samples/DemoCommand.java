@@ -27,6 +27,7 @@ import com.axcient.connectwise.integration.ticketing.TicketingOptions;
 import com.axcient.connectwise.integration.ticketing.TicketingSettings;
 import com.axcient.connectwise.integration.ticketing.TicketingStatus;
 import com.axcient.connectwise.testkit.ConnectWiseSimulator;
+import com.axcient.connectwise.testkit.MutableClock;
 import com.axcient.connectwise.testkit.Outage;
 import com.axcient.connectwise.testkit.RecordedCall;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -73,7 +74,7 @@ final class DemoCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   private PrintWriter out;
-  private DemoClock clock;
+  private MutableClock clock;
   private ConnectWiseSimulator cw;
   private TicketingEngine engine;
   private JdbcStateStore store;
@@ -82,7 +83,7 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     out = spec.commandLine().getOut();
-    clock = new DemoClock(Instant.parse("2026-05-04T08:55:00Z"));
+    clock = new MutableClock(Instant.parse("2026-05-04T08:55:00Z"));
     Path folder = Files.createTempDirectory("connectwise-demo-");
     try (ConnectWiseSimulator simulator =
             ConnectWiseSimulator.builder().port(0).clock(clock).build().start();
@@ -410,10 +411,7 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private void at(String time) {
-    Instant target = Instant.parse("2026-05-04T" + time + ":00Z");
-    if (target.isAfter(clock.instant())) {
-      clock.advance(Duration.between(clock.instant(), target));
-    }
+    clock.advanceTo(Instant.parse("2026-05-04T" + time + ":00Z"));
   }
 
   private void advance(Duration duration) {

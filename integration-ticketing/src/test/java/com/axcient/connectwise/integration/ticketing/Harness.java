@@ -6,6 +6,7 @@ import com.axcient.connectwise.integration.core.settings.PsaSettings;
 import com.axcient.connectwise.integration.core.state.JdbcStateStore;
 import com.axcient.connectwise.integration.core.state.StateStore;
 import com.axcient.connectwise.testkit.ConnectWiseSimulator;
+import com.axcient.connectwise.testkit.MutableClock;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;

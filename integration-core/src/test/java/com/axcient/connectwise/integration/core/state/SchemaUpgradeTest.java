@@ -2,6 +2,7 @@ package com.axcient.connectwise.integration.core.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.axcient.connectwise.testkit.MutableClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
