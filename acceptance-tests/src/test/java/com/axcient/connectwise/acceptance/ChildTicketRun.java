@@ -20,7 +20,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * then drains it and prints {@code DONE dead=<n>}.
  *
  * <p>Arguments: {@code <siteUrl> <apiMember> <clientId> <store> <instance> <seed> <prefix>
- * <alerts> <from>}, where store is {@code h2:<folder>} or {@code pg:<jdbcUrl>}. The private key
+ * <alerts> <from> <leaseSeconds>}, where store is {@code h2:<folder>} or {@code pg:<jdbcUrl>}. The private key
  * comes from the environment variable {@code CW_PRIVATE_KEY}, never the command line.
  */
 public final class ChildTicketRun {
@@ -43,6 +43,7 @@ public final class ChildTicketRun {
     String instance = args[4];
     List<EventPlan.Step> plan = EventPlan.of(Long.parseLong(args[5]), args[6], Integer.parseInt(args[7]));
     int from = Integer.parseInt(args[8]);
+    Duration lease = Duration.ofSeconds(Long.parseLong(args[9]));
     if (!Canary.PRIVATE_KEY.equals(System.getenv("CW_PRIVATE_KEY"))) {
       throw new IllegalStateException("CW_PRIVATE_KEY is not the suite's key");
     }
@@ -58,8 +59,9 @@ public final class ChildTicketRun {
                 .options(
                     TicketingOptions.builder(Sim.INSTALL)
                         .instanceId(instance)
-                        // Short lease and retries: a killed process's work is taken over quickly.
-                        .lease(Duration.ofSeconds(2))
+                        // Short retries, and a lease as short as the test allows: a killed
+                        // process's work is taken over quickly.
+                        .lease(lease)
                         .retryDelays(List.of(Duration.ofMillis(200)))
                         .rateLimit(1000, 1000)
                         .circuitBreaker(1000, Duration.ofSeconds(1))

@@ -89,7 +89,8 @@ class KilledProcessTest {
         Long.toString(SEED),
         "kill-",
         Integer.toString(ALERTS),
-        Integer.toString(from));
+        Integer.toString(from),
+        "2");
   }
 
   private static int lastOf(List<Integer> values, int orElse) {

@@ -71,6 +71,8 @@ class TwoProcessesOnePostgresTest {
         Long.toString(SEED),
         "pg-",
         Integer.toString(ALERTS),
-        "0");
+        "0",
+        // Well above any pause of a busy machine: the instances share work by claims, not expiry.
+        "10");
   }
 }
