@@ -246,7 +246,8 @@ final class DemoCommand implements Callable<Integer> {
     title("An outage");
     at("13:00");
     List<String> outageAlerts = List.of("globex-nas", "globex-dc", "acme-web");
-    try (Outage outage = cw.faults().refuseConnections()) {
+    Outage outage = cw.faults().refuseConnections();
+    try {
       say("13:00  ConnectWise stops answering (connections refused)");
       raise("globex-nas", EventClass.BACKUP_FAILED, "Globex", "GLOBEX-NAS",
           "Backup of GLOBEX-NAS failed", AlertState.RAISED);
@@ -260,6 +261,8 @@ final class DemoCommand implements Callable<Integer> {
           + status.queued() + " queued, nothing lost");
       advance(Duration.ofMinutes(40));
       engine.drain();
+    } finally {
+      outage.end();
     }
     say("13:45  ConnectWise is back");
     advance(Duration.ofMinutes(30));

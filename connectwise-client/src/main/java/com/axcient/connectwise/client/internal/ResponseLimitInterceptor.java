@@ -1,6 +1,7 @@
 package com.axcient.connectwise.client.internal;
 
 import java.io.IOException;
+import okhttp3.Call;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -35,6 +36,7 @@ final class ResponseLimitInterceptor implements Interceptor {
     Response response = chain.proceed(chain.request());
     ResponseBody body = response.body();
     long declared = body.contentLength();
+    Call call = chain.call();
     BufferedSource limited =
         Okio.buffer(
             new ForwardingSource(body.source()) {
@@ -43,16 +45,22 @@ final class ResponseLimitInterceptor implements Interceptor {
               @Override
               public long read(Buffer sink, long byteCount) throws IOException {
                 if (declared > maxBytes) {
-                  throw new ResponseTooLargeException(maxBytes);
+                  throw tooLarge();
                 }
                 long count = super.read(sink, byteCount);
                 if (count > 0) {
                   read += count;
                   if (read > maxBytes) {
-                    throw new ResponseTooLargeException(maxBytes);
+                    throw tooLarge();
                   }
                 }
                 return count;
+              }
+
+              private ResponseTooLargeException tooLarge() {
+                // Closes the connection: OkHttp would otherwise read on to reuse it.
+                call.cancel();
+                return new ResponseTooLargeException(maxBytes);
               }
             });
     return response
