@@ -17,12 +17,14 @@ import com.axcient.connectwise.integration.ticketing.internal.ClosePoller;
 import com.axcient.connectwise.integration.ticketing.internal.Context;
 import com.axcient.connectwise.integration.ticketing.internal.EventCodec;
 import com.axcient.connectwise.integration.ticketing.internal.RuleResolver;
+import com.axcient.connectwise.integration.ticketing.internal.SiteGuard;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -61,6 +63,9 @@ public final class TicketingEngine implements AutoCloseable {
   private final ClosePoller poller;
   private final String clientId;
   private final Consumer<ConnectWiseClient.Builder> clientCustomizer;
+  private final Clock clock;
+  // Known once the site is: the client's own retries are charged to the site's rate limiter.
+  private final AtomicReference<SiteGuard> guardForRetries = new AtomicReference<>();
   private volatile PsaSettings psaSettings;
 
   private TicketingEngine(Builder b) {
@@ -70,6 +75,7 @@ public final class TicketingEngine implements AutoCloseable {
     Objects.requireNonNull(b.stateStore, "stateStore");
     Objects.requireNonNull(b.options, "options");
     Objects.requireNonNull(b.acknowledger, "acknowledger");
+    this.clock = b.clock;
     ConnectWiseClient client = newClient(psaSettings);
     this.cx =
         new Context(
@@ -81,6 +87,7 @@ public final class TicketingEngine implements AutoCloseable {
             client,
             psaSettings.apiMemberIdentifier(),
             b.settings);
+    guardForRetries.set(cx.guard());
     this.worker = new AlertWorker(cx);
     this.poller = new ClosePoller(cx);
   }
@@ -105,6 +112,15 @@ public final class TicketingEngine implements AutoCloseable {
                     .baseDelay(Duration.ofMillis(500))
                     .maxDelay(Duration.ofSeconds(5))
                     .maxRetryAfter(Duration.ofSeconds(5))
+                    // Each repeat the client sends draws a token from the site's rate limiter.
+                    .sleeper(
+                        delay -> {
+                          RetryPolicy.Sleeper.system().sleep(delay);
+                          SiteGuard guard = guardForRetries.get();
+                          if (guard != null) {
+                            guard.chargeRetry(clock.instant());
+                          }
+                        })
                     .build());
     clientCustomizer.accept(builder);
     return builder.build();

@@ -137,6 +137,18 @@ public final class SiteGuard {
     return new Permit(probe);
   }
 
+  /**
+   * Charges one token for a request the ConnectWise client repeats by itself (a safe request
+   * after a 5xx, a 429 or a dropped connection): retries draw from the same bucket as first
+   * attempts. The bucket may go below zero; the debt holds back the next requests.
+   *
+   * @param now the current time
+   */
+  public synchronized void chargeRetry(Instant now) {
+    refill(now);
+    tokens -= 1;
+  }
+
   private void refill(Instant now) {
     if (lastRefill == null) {
       lastRefill = now;

@@ -159,4 +159,29 @@ class SiteGuardTest {
     Instant dayLater = T0.plus(Duration.ofDays(2));
     assertThat(g.retryBudgetLeft(dayLater)).isEqualTo(500);
   }
+
+  @Test
+  void retriesTheClientSendsByItselfDrawFromTheSameBucket() {
+    SiteGuard g = new SiteGuard(TicketingOptions.builder("install-1").rateLimit(1, 3).build());
+    answered(g, T0);
+
+    // Two repeats of that request spend the rest of the burst: the next request must wait.
+    g.chargeRetry(T0);
+    g.chargeRetry(T0);
+
+    assertThat(heldUntil(g, T0)).isAfter(T0);
+  }
+
+  @Test
+  void chargedRetriesBeyondTheBucketAreADebtTheNextRequestsWaitFor() {
+    SiteGuard g = new SiteGuard(TicketingOptions.builder("install-1").rateLimit(1, 1).build());
+    answered(g, T0);
+
+    g.chargeRetry(T0);
+    g.chargeRetry(T0);
+
+    // Two tokens owed at one per second: nothing goes before three seconds have passed.
+    assertThat(heldUntil(g, T0.plusSeconds(2))).isEqualTo(T0.plusSeconds(3));
+    answered(g, T0.plusSeconds(3));
+  }
 }
