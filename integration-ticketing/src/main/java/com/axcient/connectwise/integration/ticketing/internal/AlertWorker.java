@@ -538,15 +538,7 @@ public final class AlertWorker {
     long ticketId = link.ticketId().orElseThrow();
     Ticket ticket;
     try {
-      ticket =
-          cx.call(
-              () ->
-                  cx.client()
-                      .tickets()
-                      .patch(
-                          ticketId,
-                          PatchOperation.replace(
-                              "status", Reference.of(rule.get().closedStatusId()))));
+      ticket = writeStatus(ticketId, rule.get().closedStatusId());
       String text =
           "The alert cleared at " + e.time() + "."
               + (link.repeatCount() > 0 ? " It occurred " + (link.repeatCount() + 1) + " times." : "");
@@ -563,6 +555,15 @@ public final class AlertWorker {
     cx.log().info("Closed ticket {} for alert {}", ticketId, Texts.forLog(e.alertId()));
   }
 
+  /** An absolute status write, harmless to repeat. */
+  private Ticket writeStatus(long ticketId, long statusId) {
+    return cx.call(
+        () ->
+            cx.client()
+                .tickets()
+                .patch(ticketId, PatchOperation.replace("status", Reference.of(statusId))));
+  }
+
   private void reopen(OutboxItem item, AlertEvent e, ResolvedRule rule, TicketLink link) {
     long ticketId = link.ticketId().orElseThrow();
     // The status is written before the link says OPEN: until then a failed write leaves the link
@@ -570,12 +571,7 @@ public final class AlertWorker {
     // the still-closed ticket for one a technician closed.
     Ticket ticket;
     try {
-      ticket =
-          cx.call(
-              () ->
-                  cx.client()
-                      .tickets()
-                      .patch(ticketId, PatchOperation.replace("status", Reference.of(rule.newStatusId()))));
+      ticket = writeStatus(ticketId, rule.newStatusId());
     } catch (NotFoundException gone) {
       missing(link, true);
       return;
