@@ -19,7 +19,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableReference.class)
-@JsonDeserialize(as = ImmutableReference.class)
+@JsonDeserialize(using = ReferenceDeserializer.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public abstract class Reference {
