@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.math.BigDecimal;
@@ -25,7 +27,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableTicket.class)
-@JsonDeserialize(as = ImmutableTicket.class)
+@JsonDeserialize(builder = Ticket.Builder.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public abstract class Ticket {
@@ -225,13 +227,16 @@ public abstract class Ticket {
   public abstract Optional<Reference> sla();
 
   /** Free-form tags that integrations put on the ticket. */
+  @JsonSetter(nulls = Nulls.SKIP)
   public abstract List<String> integratorTags();
 
   /** The ticket's custom field values. */
+  @JsonSetter(nulls = Nulls.SKIP)
   public abstract List<CustomFieldValue> customFields();
 
   /** ConnectWise's {@code _info} map: audit data such as {@code lastUpdated}, and links. */
   @JsonProperty("_info")
+  @JsonSetter(nulls = Nulls.SKIP)
   public abstract Map<String, String> info();
 
   /** A builder for a ticket, for creating one or changing a copy with {@code from(ticket)}. */
@@ -239,7 +244,8 @@ public abstract class Ticket {
     return new Builder();
   }
 
-  /** Builds a {@link Ticket}. */
+  /** Builds a {@link Ticket}; JSON is read straight into it. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
   public static final class Builder extends ImmutableTicket.Builder {
     Builder() {}
   }
