@@ -3,12 +3,10 @@ package com.axcient.connectwise.benchmarks.jmh;
 import com.axcient.connectwise.client.ConnectWiseJson;
 import com.axcient.connectwise.client.model.Ticket;
 import com.axcient.connectwise.testkit.ConnectWiseSimulator;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -43,12 +41,6 @@ public class TicketPageDecoding {
   private ObjectMapper clientMapper;
   private JavaType ticketList;
   private ObjectMapper plainMapper;
-  private ObjectMapper blackbirdMapper;
-  private ObjectMapper withoutInfoMapper;
-
-  /** Skips ConnectWise's {@code _info} maps, which the integration never reads. */
-  @JsonIgnoreProperties({"_info"})
-  private abstract static class WithoutInfo {}
 
   /**
    * Seeds 1000 tickets into a simulator and keeps the bytes of the page that lists them.
@@ -79,21 +71,6 @@ public class TicketPageDecoding {
     clientMapper = ConnectWiseJson.newObjectMapper();
     ticketList = clientMapper.getTypeFactory().constructCollectionType(List.class, Ticket.class);
     plainMapper = new ObjectMapper();
-    blackbirdMapper = ConnectWiseJson.newObjectMapper().registerModule(new BlackbirdModule());
-    withoutInfoMapper = ConnectWiseJson.newObjectMapper();
-    try {
-      // Immutables reads JSON into these generated holder classes; a mix-in on them skips _info.
-      for (String holder : List.of("ImmutableTicket$Json", "ImmutableReference$Json")) {
-        withoutInfoMapper.addMixIn(Class.forName(Ticket.class.getPackageName() + "." + holder),
-            WithoutInfo.class);
-      }
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException("The client's generated model classes changed", e);
-    }
-    Ticket first = withoutInfoMapper.<List<Ticket>>readValue(page, ticketList).get(0);
-    if (!first.info().isEmpty() || first.board().map(b -> !b.info().isEmpty()).orElse(true)) {
-      throw new IllegalStateException("The mix-in no longer skips _info: the variant measures nothing");
-    }
   }
 
   /**
@@ -105,31 +82,6 @@ public class TicketPageDecoding {
   @Benchmark
   public List<Ticket> typedTickets() throws IOException {
     return clientMapper.readValue(page, ticketList);
-  }
-
-  /**
-   * The page into typed tickets with the client's mapper plus Jackson's Blackbird module, which
-   * sets properties through generated lambdas instead of reflection: a candidate fix for the
-   * client's decoding cost, measured here before it is proposed.
-   *
-   * @return the tickets
-   * @throws IOException never, the page is valid
-   */
-  @Benchmark
-  public List<Ticket> typedTicketsWithBlackbird() throws IOException {
-    return blackbirdMapper.readValue(page, ticketList);
-  }
-
-  /**
-   * The page into typed tickets without the {@code _info} maps (the ticket's and those of its
-   * seven or so references): a candidate fix, measured before it is proposed.
-   *
-   * @return the tickets
-   * @throws IOException never, the page is valid
-   */
-  @Benchmark
-  public List<Ticket> typedTicketsWithoutInfoMaps() throws IOException {
-    return withoutInfoMapper.readValue(page, ticketList);
   }
 
   /**
