@@ -299,19 +299,14 @@ public final class ConnectionTest {
             passed(
                 Check.PERMISSION,
                 name,
-                "The API member can read "
-                    + setting.records()
-                    + " ("
-                    + setting.function()
-                    + ")."
-                    + setting.writeNote().map(note -> " " + note).orElse(""),
+                setting.readAllowed(),
                 Optional.empty());
           }
         } catch (PermissionException e) {
           failed(
               Check.PERMISSION,
               name,
-              "The API member's security role lacks " + setting.missingRead() + ".",
+              setting.readRefused(),
               setting.readFix(Optional.empty()));
         } catch (ConnectWiseException e) {
           failed(Check.PERMISSION, name, Explanation.of(e, host));

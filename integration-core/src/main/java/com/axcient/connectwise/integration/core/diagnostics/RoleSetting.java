@@ -89,6 +89,21 @@ enum RoleSetting {
     return function + " › Inquire Level";
   }
 
+  /** What a successful read shows, with what it cannot show about writing. */
+  String readAllowed() {
+    return "The API member can read "
+        + records
+        + " ("
+        + function
+        + ")."
+        + writeNote().map(note -> " " + note).orElse("");
+  }
+
+  /** What a refused read shows. */
+  String readRefused() {
+    return "The API member's security role lacks " + missingRead() + ".";
+  }
+
   /** The fix for a refused read, naming the role when it is known. */
   String readFix(Optional<String> roleName) {
     return "In ConnectWise open System › Security Roles, choose "

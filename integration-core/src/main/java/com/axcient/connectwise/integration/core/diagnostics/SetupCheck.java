@@ -384,12 +384,7 @@ public final class SetupCheck {
           Check.PERMISSION,
           "Read " + setting.records(),
           Severity.OK,
-          "The API member can read "
-              + setting.records()
-              + " ("
-              + setting.function()
-              + ")."
-              + setting.writeNote().map(note -> " " + note).orElse(""),
+          setting.readAllowed(),
           Optional.empty());
     }
 
@@ -406,7 +401,7 @@ public final class SetupCheck {
               Check.PERMISSION,
               "Read " + setting.records(),
               Severity.PROBLEM,
-              "The API member's security role lacks " + setting.missingRead() + ".",
+              setting.readRefused(),
               Optional.of(setting.readFix(roleName)));
         }
         return Optional.empty();
