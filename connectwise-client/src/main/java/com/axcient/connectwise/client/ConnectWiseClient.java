@@ -85,6 +85,20 @@ public final class ConnectWiseClient implements AutoCloseable {
     return new Builder();
   }
 
+  /**
+   * Checks a site as the builder would and returns the root URL requests will go to, such as
+   * {@code https://api-na.myconnectwise.net/} for {@code na.myconnectwise.net}: for a settings
+   * page that checks or shows the site before anything else is entered. Sends nothing.
+   *
+   * @param site the host or URL, as {@link Builder#site(String)} takes it
+   * @param allowInsecureHttp whether an {@code http://} site is allowed (local simulators only)
+   * @return the normalised root URL
+   * @throws IllegalArgumentException naming what is wrong with the site and the fix
+   */
+  public static String siteUrl(String site, boolean allowInsecureHttp) {
+    return Site.parse(site, allowInsecureHttp).root().toString();
+  }
+
   /** The version and hosting of the ConnectWise server ({@code /system/info}). */
   public SystemInfo systemInfo() {
     return engine.call(ApiRequest.get("/system/info"), engine.mapper().constructType(SystemInfo.class));

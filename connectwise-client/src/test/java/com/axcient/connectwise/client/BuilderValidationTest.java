@@ -53,6 +53,17 @@ class BuilderValidationTest {
   }
 
   @Test
+  void siteUrlChecksASiteAsTheBuilderDoesWithoutBuildingAClient() {
+    assertThat(ConnectWiseClient.siteUrl("na.myconnectwise.net", false))
+        .isEqualTo("https://api-na.myconnectwise.net/");
+    assertThat(ConnectWiseClient.siteUrl("http://127.0.0.1:18080", true))
+        .isEqualTo("http://127.0.0.1:18080/");
+    assertThatThrownBy(() -> ConnectWiseClient.siteUrl("http://cw.example.com", false))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("plain http");
+  }
+
+  @Test
   void numericLimitsAreCheckedWhenSet() {
     assertThatThrownBy(() -> valid().maxResponseBytes(100))
         .isInstanceOf(IllegalArgumentException.class)

@@ -231,15 +231,7 @@ public final class PsaSettings {
                     + " cw.example.com"));
       } else {
         try {
-          ConnectWiseClient.builder()
-              .site(site)
-              .companyId("x")
-              .publicKey("x")
-              .privateKey(Secret.of("x"))
-              .clientId("x")
-              .allowInsecureHttp(allowInsecureHttp)
-              .build()
-              .close();
+          ConnectWiseClient.siteUrl(site, allowInsecureHttp);
         } catch (IllegalArgumentException e) {
           problems.add(new SettingsProblem("site", withoutFieldName(e.getMessage(), "site")));
         }
