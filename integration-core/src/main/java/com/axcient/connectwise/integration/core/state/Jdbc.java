@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,6 +20,11 @@ final class Jdbc {
   /** Work done with a connection. */
   interface Work<T> {
     T run(Connection connection) throws SQLException;
+  }
+
+  /** Turns the current row of a result into a value. */
+  interface RowReader<T> {
+    T read(ResultSet row) throws SQLException;
   }
 
   private final DataSource dataSource;
@@ -98,6 +105,28 @@ final class Jdbc {
     } else {
       statement.setNull(index, Types.VARCHAR);
     }
+  }
+
+  /** Runs {@code sql} with the parameters bound in order and reads every row. */
+  static <T> List<T> select(Connection c, String sql, RowReader<T> reader, Object... parameters)
+      throws SQLException {
+    try (PreparedStatement select = c.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        select.setObject(i + 1, parameters[i]);
+      }
+      return rows(select, reader);
+    }
+  }
+
+  /** Runs a prepared select and reads every row. */
+  static <T> List<T> rows(PreparedStatement select, RowReader<T> reader) throws SQLException {
+    List<T> values = new ArrayList<>();
+    try (ResultSet row = select.executeQuery()) {
+      while (row.next()) {
+        values.add(reader.read(row));
+      }
+    }
+    return values;
   }
 
   static OptionalLong optionalLong(ResultSet row, String column) throws SQLException {

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -70,7 +69,7 @@ final class JdbcBillingAuditLog implements BillingAuditLog {
                       + " WHERE site = ? AND addition_id = ? ORDER BY written_at, id")) {
             select.setString(1, site);
             select.setLong(2, additionId);
-            return list(select);
+            return Jdbc.rows(select, JdbcBillingAuditLog::entry);
           }
         });
   }
@@ -86,29 +85,22 @@ final class JdbcBillingAuditLog implements BillingAuditLog {
                   "SELECT " + COLUMNS + " FROM billing_audit"
                       + " WHERE written_at >= ? ORDER BY written_at, id")) {
             select.setLong(1, since.toEpochMilli());
-            return list(select);
+            return Jdbc.rows(select, JdbcBillingAuditLog::entry);
           }
         });
   }
 
-  private static List<BillingAuditEntry> list(PreparedStatement select) throws SQLException {
-    List<BillingAuditEntry> entries = new ArrayList<>();
-    try (ResultSet row = select.executeQuery()) {
-      while (row.next()) {
-        entries.add(
-            new BillingAuditEntry(
-                Jdbc.instant(row, "written_at"),
-                row.getString("site"),
-                row.getLong("agreement_id"),
-                row.getLong("addition_id"),
-                new BigDecimal(row.getString("old_quantity")),
-                new BigDecimal(row.getString("new_quantity")),
-                row.getString("run_id"),
-                row.getString("source_report"),
-                BillingAuditEntry.Outcome.valueOf(row.getString("outcome")),
-                Optional.ofNullable(row.getString("failure"))));
-      }
-    }
-    return entries;
+  private static BillingAuditEntry entry(ResultSet row) throws SQLException {
+    return new BillingAuditEntry(
+        Jdbc.instant(row, "written_at"),
+        row.getString("site"),
+        row.getLong("agreement_id"),
+        row.getLong("addition_id"),
+        new BigDecimal(row.getString("old_quantity")),
+        new BigDecimal(row.getString("new_quantity")),
+        row.getString("run_id"),
+        row.getString("source_report"),
+        BillingAuditEntry.Outcome.valueOf(row.getString("outcome")),
+        Optional.ofNullable(row.getString("failure")));
   }
 }

@@ -294,7 +294,7 @@ final class JdbcOutbox implements Outbox {
               select.setString(index++, site.get());
             }
             select.setInt(index, max);
-            return list(select);
+            return Jdbc.rows(select, JdbcOutbox::item);
           }
         });
   }
@@ -415,34 +415,27 @@ final class JdbcOutbox implements Outbox {
     try (PreparedStatement select =
         c.prepareStatement("SELECT " + COLUMNS + " FROM outbox_item WHERE id = ?")) {
       select.setLong(1, id);
-      List<OutboxItem> items = list(select);
+      List<OutboxItem> items = Jdbc.rows(select, JdbcOutbox::item);
       return items.isEmpty() ? Optional.empty() : Optional.of(items.get(0));
     }
   }
 
-  private static List<OutboxItem> list(PreparedStatement select) throws SQLException {
-    List<OutboxItem> items = new ArrayList<>();
-    try (ResultSet row = select.executeQuery()) {
-      while (row.next()) {
-        items.add(
-            new OutboxItem(
-                row.getLong("id"),
-                row.getString("site"),
-                row.getString("partition_key"),
-                row.getString("kind"),
-                row.getString("payload"),
-                OutboxItem.State.valueOf(row.getString("state")),
-                row.getInt("attempts"),
-                Jdbc.instant(row, "created_at"),
-                Jdbc.instant(row, "not_before"),
-                Optional.ofNullable(row.getString("lease_owner")),
-                Jdbc.optionalInstant(row, "lease_until"),
-                Optional.ofNullable(row.getString("last_error")),
-                Jdbc.optionalInstant(row, "finished_at"),
-                Jdbc.optionalInstant(row, "replayed_at"),
-                row.getLong("version")));
-      }
-    }
-    return items;
+  private static OutboxItem item(ResultSet row) throws SQLException {
+    return new OutboxItem(
+        row.getLong("id"),
+        row.getString("site"),
+        row.getString("partition_key"),
+        row.getString("kind"),
+        row.getString("payload"),
+        OutboxItem.State.valueOf(row.getString("state")),
+        row.getInt("attempts"),
+        Jdbc.instant(row, "created_at"),
+        Jdbc.instant(row, "not_before"),
+        Optional.ofNullable(row.getString("lease_owner")),
+        Jdbc.optionalInstant(row, "lease_until"),
+        Optional.ofNullable(row.getString("last_error")),
+        Jdbc.optionalInstant(row, "finished_at"),
+        Jdbc.optionalInstant(row, "replayed_at"),
+        row.getLong("version"));
   }
 }

@@ -2,10 +2,8 @@ package com.axcient.connectwise.integration.core.state;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -102,23 +100,14 @@ final class JdbcPolicyVersions implements PolicyVersions {
 
   private static List<AppliedPolicy> select(Connection c, String where, String... parameters)
       throws SQLException {
-    try (PreparedStatement select =
-        c.prepareStatement(
-            "SELECT policy_key, version, applied_at FROM policy_version" + where)) {
-      for (int i = 0; i < parameters.length; i++) {
-        select.setString(i + 1, parameters[i]);
-      }
-      List<AppliedPolicy> policies = new ArrayList<>();
-      try (ResultSet row = select.executeQuery()) {
-        while (row.next()) {
-          policies.add(
-              new AppliedPolicy(
-                  row.getString("policy_key"),
-                  row.getString("version"),
-                  Jdbc.instant(row, "applied_at")));
-        }
-      }
-      return policies;
-    }
+    return Jdbc.select(
+        c,
+        "SELECT policy_key, version, applied_at FROM policy_version" + where,
+        row ->
+            new AppliedPolicy(
+                row.getString("policy_key"),
+                row.getString("version"),
+                Jdbc.instant(row, "applied_at")),
+        (Object[]) parameters);
   }
 }

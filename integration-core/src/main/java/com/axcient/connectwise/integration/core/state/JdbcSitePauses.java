@@ -2,10 +2,8 @@ package com.axcient.connectwise.integration.core.state;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -96,23 +94,15 @@ final class JdbcSitePauses implements SitePauses {
 
   private static List<SitePause> select(Connection c, String where, String... parameters)
       throws SQLException {
-    try (PreparedStatement select =
-        c.prepareStatement("SELECT site, reason, paused_at, pause_until FROM site_pause" + where)) {
-      for (int i = 0; i < parameters.length; i++) {
-        select.setString(i + 1, parameters[i]);
-      }
-      List<SitePause> pauses = new ArrayList<>();
-      try (ResultSet row = select.executeQuery()) {
-        while (row.next()) {
-          pauses.add(
-              new SitePause(
-                  row.getString("site"),
-                  row.getString("reason"),
-                  Jdbc.instant(row, "paused_at"),
-                  Jdbc.optionalInstant(row, "pause_until")));
-        }
-      }
-      return pauses;
-    }
+    return Jdbc.select(
+        c,
+        "SELECT site, reason, paused_at, pause_until FROM site_pause" + where,
+        row ->
+            new SitePause(
+                row.getString("site"),
+                row.getString("reason"),
+                Jdbc.instant(row, "paused_at"),
+                Jdbc.optionalInstant(row, "pause_until")),
+        (Object[]) parameters);
   }
 }

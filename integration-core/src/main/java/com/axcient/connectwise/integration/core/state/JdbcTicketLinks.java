@@ -1,11 +1,9 @@
 package com.axcient.connectwise.integration.core.state;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -237,41 +235,31 @@ final class JdbcTicketLinks implements TicketLinks {
     for (Object parameter : parameters) {
       Objects.requireNonNull(parameter, "a lookup value is missing");
     }
-    return jdbc.transaction(what, c -> select(c, where, parameters));
+    return jdbc.transaction(
+        what,
+        c ->
+            Jdbc.select(
+                c, "SELECT " + COLUMNS + " FROM ticket_link" + where, JdbcTicketLinks::link, parameters));
   }
 
-  private static List<TicketLink> select(Connection c, String where, Object... parameters)
-      throws SQLException {
-    try (PreparedStatement select =
-        c.prepareStatement("SELECT " + COLUMNS + " FROM ticket_link" + where)) {
-      for (int i = 0; i < parameters.length; i++) {
-        select.setObject(i + 1, parameters[i]);
-      }
-      List<TicketLink> links = new ArrayList<>();
-      try (ResultSet row = select.executeQuery()) {
-        while (row.next()) {
-          links.add(
-              new TicketLink(
-                  row.getString("site"),
-                  row.getString("alert_id"),
-                  row.getInt("incident"),
-                  row.getString("correlation_key"),
-                  TicketLink.State.valueOf(row.getString("state")),
-                  Jdbc.optionalLong(row, "ticket_id"),
-                  Jdbc.optionalLong(row, "board_id"),
-                  Jdbc.instant(row, "created_at"),
-                  Jdbc.optionalInstant(row, "opened_at"),
-                  Jdbc.optionalInstant(row, "closed_at"),
-                  Jdbc.optionalInstant(row, "last_note_at"),
-                  row.getInt("repeat_count"),
-                  row.getInt("pending_notes"),
-                  row.getInt("reopen_count"),
-                  Jdbc.optionalInstant(row, "ticket_last_updated"),
-                  Jdbc.instant(row, "updated_at"),
-                  row.getLong("version")));
-        }
-      }
-      return links;
-    }
+  private static TicketLink link(ResultSet row) throws SQLException {
+    return new TicketLink(
+        row.getString("site"),
+        row.getString("alert_id"),
+        row.getInt("incident"),
+        row.getString("correlation_key"),
+        TicketLink.State.valueOf(row.getString("state")),
+        Jdbc.optionalLong(row, "ticket_id"),
+        Jdbc.optionalLong(row, "board_id"),
+        Jdbc.instant(row, "created_at"),
+        Jdbc.optionalInstant(row, "opened_at"),
+        Jdbc.optionalInstant(row, "closed_at"),
+        Jdbc.optionalInstant(row, "last_note_at"),
+        row.getInt("repeat_count"),
+        row.getInt("pending_notes"),
+        row.getInt("reopen_count"),
+        Jdbc.optionalInstant(row, "ticket_last_updated"),
+        Jdbc.instant(row, "updated_at"),
+        row.getLong("version"));
   }
 }
