@@ -1,15 +1,12 @@
 package com.axcient.connectwise.benchmarks;
 
 import com.axcient.connectwise.testkit.ConnectWiseSimulator;
+import com.axcient.connectwise.testkit.internal.NoDelayServerSocketFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.util.HashMap;
 import java.util.Map;
-import javax.net.ServerSocketFactory;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -116,44 +113,5 @@ final class ReplayServer implements AutoCloseable {
   @Override
   public void close() {
     server.close();
-  }
-
-  /**
-   * MockWebServer writes a response's head and body separately; without TCP_NODELAY the body can
-   * wait for a delayed ACK, about 40 ms a request, which would swamp both clients alike.
-   */
-  private static final class NoDelayServerSocketFactory extends ServerSocketFactory {
-    @Override
-    public ServerSocket createServerSocket() throws IOException {
-      return new ServerSocket() {
-        @Override
-        public Socket accept() throws IOException {
-          Socket socket = super.accept();
-          socket.setTcpNoDelay(true);
-          return socket;
-        }
-      };
-    }
-
-    @Override
-    public ServerSocket createServerSocket(int port) throws IOException {
-      ServerSocket socket = createServerSocket();
-      socket.bind(new InetSocketAddress(port));
-      return socket;
-    }
-
-    @Override
-    public ServerSocket createServerSocket(int port, int backlog) throws IOException {
-      ServerSocket socket = createServerSocket();
-      socket.bind(new InetSocketAddress(port), backlog);
-      return socket;
-    }
-
-    @Override
-    public ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
-      ServerSocket socket = createServerSocket();
-      socket.bind(new InetSocketAddress(address, port), backlog);
-      return socket;
-    }
   }
 }

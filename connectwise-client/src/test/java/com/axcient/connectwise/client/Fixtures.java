@@ -1,17 +1,13 @@
 package com.axcient.connectwise.client;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import com.axcient.connectwise.testkit.internal.NoDelayServerSocketFactory;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import javax.net.ServerSocketFactory;
 
 /** Shared settings and helpers for the tests that run the client against a MockWebServer. */
 final class Fixtures {
@@ -35,36 +31,7 @@ final class Fixtures {
    */
   static MockWebServer server() {
     MockWebServer server = new MockWebServer();
-    server.setServerSocketFactory(
-        new ServerSocketFactory() {
-          @Override
-          public ServerSocket createServerSocket() throws IOException {
-            return new ServerSocket() {
-              @Override
-              public Socket accept() throws IOException {
-                Socket socket = super.accept();
-                socket.setTcpNoDelay(true);
-                return socket;
-              }
-            };
-          }
-
-          @Override
-          public ServerSocket createServerSocket(int port) throws IOException {
-            throw new UnsupportedOperationException();
-          }
-
-          @Override
-          public ServerSocket createServerSocket(int port, int backlog) throws IOException {
-            throw new UnsupportedOperationException();
-          }
-
-          @Override
-          public ServerSocket createServerSocket(int port, int backlog, InetAddress address)
-              throws IOException {
-            throw new UnsupportedOperationException();
-          }
-        });
+    server.setServerSocketFactory(new NoDelayServerSocketFactory());
     return server;
   }
 
