@@ -8,6 +8,7 @@ import com.axcient.connectwise.integration.billing.BillingService;
 import com.axcient.connectwise.integration.billing.StorageReport;
 import com.axcient.connectwise.integration.core.state.JdbcStateStore;
 import com.axcient.connectwise.integration.core.state.StateStore;
+import com.axcient.connectwise.testkit.MutableClock;
 import com.axcient.connectwise.testkit.RecordedCall;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -18,6 +18,7 @@ import com.axcient.connectwise.integration.core.state.JdbcStateStore;
 import com.axcient.connectwise.integration.core.state.StateStore;
 import com.axcient.connectwise.integration.ticketing.AlertState;
 import com.axcient.connectwise.integration.ticketing.TicketingEngine;
+import com.axcient.connectwise.testkit.MutableClock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

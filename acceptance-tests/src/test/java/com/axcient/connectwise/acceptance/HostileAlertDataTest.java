@@ -12,6 +12,7 @@ import com.axcient.connectwise.integration.ticketing.EventClass;
 import com.axcient.connectwise.integration.ticketing.TicketRule;
 import com.axcient.connectwise.integration.ticketing.TicketingEngine;
 import com.axcient.connectwise.integration.ticketing.TicketingSettings;
+import com.axcient.connectwise.testkit.MutableClock;
 import com.axcient.connectwise.testkit.RecordedCall;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;

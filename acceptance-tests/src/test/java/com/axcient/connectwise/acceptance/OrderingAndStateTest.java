@@ -6,6 +6,7 @@ import com.axcient.connectwise.integration.core.state.JdbcStateStore;
 import com.axcient.connectwise.integration.core.state.StateStore;
 import com.axcient.connectwise.integration.ticketing.AlertState;
 import com.axcient.connectwise.integration.ticketing.TicketingEngine;
+import com.axcient.connectwise.testkit.MutableClock;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;

@@ -15,6 +15,7 @@ import com.axcient.connectwise.integration.ticketing.TicketingSettings;
 import com.axcient.connectwise.integration.ticketing.TicketingStatus;
 import com.axcient.connectwise.testkit.Fault;
 import com.axcient.connectwise.testkit.FaultRule;
+import com.axcient.connectwise.testkit.MutableClock;
 import com.axcient.connectwise.testkit.RecordedCall;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;

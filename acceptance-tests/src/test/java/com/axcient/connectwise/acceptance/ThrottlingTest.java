@@ -10,6 +10,7 @@ import com.axcient.connectwise.integration.ticketing.AlertEvent;
 import com.axcient.connectwise.integration.ticketing.AlertState;
 import com.axcient.connectwise.integration.ticketing.TicketingEngine;
 import com.axcient.connectwise.integration.ticketing.TicketingOptions;
+import com.axcient.connectwise.testkit.MutableClock;
 import com.axcient.connectwise.testkit.RecordedCall;
 import java.time.Duration;
 import java.time.Instant;
