@@ -3,11 +3,9 @@ package com.axcient.connectwise.samples;
 import com.axcient.connectwise.client.ConnectWiseClient;
 import com.axcient.connectwise.integration.core.diagnostics.ConnectionReport;
 import com.axcient.connectwise.integration.core.diagnostics.ConnectionTest;
-import com.axcient.connectwise.integration.core.diagnostics.Feature;
 import com.axcient.connectwise.integration.core.diagnostics.SetupCheck;
 import com.axcient.connectwise.integration.core.diagnostics.SetupReport;
 import java.io.PrintWriter;
-import java.util.EnumSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,17 +34,9 @@ final class DoctorCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.println("Checking the ConnectWise setup of " + target.settings().site() + " ...");
     out.flush();
-    ConnectionReport test =
-        ConnectionTest.forClientId(target.clientId())
-            .withFeatures(EnumSet.allOf(Feature.class))
-            .run(target.settings());
-    // A missing permission is reported by the setup check itself; anything else stops it.
-    boolean connected =
-        test.steps().stream()
-            .noneMatch(
-                step -> step.status() == ConnectionReport.Status.FAILED
-                    && step.check() != ConnectionReport.Check.PERMISSION);
-    if (!connected) {
+    // No feature's permissions here: the setup check reads them itself and reports what is missing.
+    ConnectionReport test = ConnectionTest.forClientId(target.clientId()).run(target.settings());
+    if (!test.passed()) {
       out.println("[FAIL] Connection: the test connection failed, so the setup cannot be read.");
       test.steps().stream()
           .filter(step -> step.status() == ConnectionReport.Status.FAILED)
