@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -64,8 +63,7 @@ public final class TicketingEngine implements AutoCloseable {
   private final String clientId;
   private final Consumer<ConnectWiseClient.Builder> clientCustomizer;
   private final Clock clock;
-  // Known once the site is: the client's own retries are charged to the site's rate limiter.
-  private final AtomicReference<SiteGuard> guardForRetries = new AtomicReference<>();
+  private final SiteGuard guard;
   private volatile PsaSettings psaSettings;
 
   private TicketingEngine(Builder b) {
@@ -76,10 +74,12 @@ public final class TicketingEngine implements AutoCloseable {
     Objects.requireNonNull(b.options, "options");
     Objects.requireNonNull(b.acknowledger, "acknowledger");
     this.clock = b.clock;
+    String site = siteKey(psaSettings);
+    this.guard = SiteGuard.of(site, b.options);
     ConnectWiseClient client = newClient(psaSettings);
     this.cx =
         new Context(
-            siteKey(client, psaSettings),
+            site,
             b.stateStore,
             b.options,
             b.clock,
@@ -87,7 +87,6 @@ public final class TicketingEngine implements AutoCloseable {
             client,
             psaSettings.apiMemberIdentifier(),
             b.settings);
-    guardForRetries.set(cx.guard());
     this.worker = new AlertWorker(cx);
     this.poller = new ClosePoller(cx);
   }
@@ -116,18 +115,16 @@ public final class TicketingEngine implements AutoCloseable {
                     .sleeper(
                         delay -> {
                           RetryPolicy.Sleeper.system().sleep(delay);
-                          SiteGuard guard = guardForRetries.get();
-                          if (guard != null) {
-                            guard.chargeRetry(clock.instant());
-                          }
+                          guard.chargeRetry(clock.instant());
                         })
                     .build());
     clientCustomizer.accept(builder);
     return builder.build();
   }
 
-  private static String siteKey(ConnectWiseClient client, PsaSettings settings) {
-    return client.siteUrl().toLowerCase(Locale.ROOT)
+  private static String siteKey(PsaSettings settings) {
+    return ConnectWiseClient.siteUrl(settings.site(), settings.allowInsecureHttp())
+            .toLowerCase(Locale.ROOT)
         + "|"
         + settings.companyId().toLowerCase(Locale.ROOT);
   }
@@ -233,12 +230,11 @@ public final class TicketingEngine implements AutoCloseable {
    * @throws IllegalArgumentException when they are for another site or company
    */
   public void updateConnection(PsaSettings settings) {
-    ConnectWiseClient client = newClient(settings);
-    if (!siteKey(client, settings).equals(cx.site())) {
-      client.close();
+    if (!siteKey(settings).equals(cx.site())) {
       throw new IllegalArgumentException(
           "psaSettings: the site or company ID changed; build a new engine for another site");
     }
+    ConnectWiseClient client = newClient(settings);
     this.psaSettings = settings;
     cx.client(client).close();
     cx.store().sitePauses().resume(cx.site());
