@@ -2,6 +2,9 @@ package com.axcient.connectwise.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.axcient.connectwise.integration.core.state.JdbcStateStore;
+import com.axcient.connectwise.integration.core.state.OutboxCounts;
+import com.axcient.connectwise.integration.core.state.StateStore;
 import com.axcient.connectwise.integration.ticketing.AlertState;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -13,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Two product JVMs share one PostgreSQL and both receive the same alert stream: every alert
@@ -44,6 +48,17 @@ class TwoProcessesOnePostgresTest {
         assertThat(b.accepted()).hasSize(plan.size());
         assertThat(a.lines()).contains("DONE queued=0 inFlight=0 dead=0");
         assertThat(b.lines()).contains("DONE queued=0 inFlight=0 dead=0");
+      }
+      // Each instance reports the moment its own wait ended; the shared store shows that
+      // whatever one queued after the other stopped was drained too.
+      PGSimpleDataSource ds = new PGSimpleDataSource();
+      ds.setUrl(url);
+      ds.setUser("postgres");
+      try (StateStore state = JdbcStateStore.open(ds, Clock.systemUTC())) {
+        OutboxCounts counts = state.outbox().counts();
+        assertThat(counts.pending()).as("pending items left").isZero();
+        assertThat(counts.claimed()).as("claimed items left").isZero();
+        assertThat(counts.dead()).as("dead letters").isZero();
       }
 
       Map<String, AlertState> last = new HashMap<>();
