@@ -25,7 +25,13 @@ public final class RetryPolicy {
   /** Waits between attempts; replaceable so that tests need not sleep. */
   @FunctionalInterface
   public interface Sleeper {
-    /** Waits for the given time. */
+    /**
+     * Waits for the given time.
+     *
+     * @param duration how long to wait
+     * @throws InterruptedException when the waiting thread is interrupted; the request then
+     *     fails instead of being sent again
+     */
     void sleep(Duration duration) throws InterruptedException;
 
     /** The sleeper that really waits ({@link Thread#sleep(long)}). */

@@ -338,7 +338,14 @@ class ErrorMappingTest {
               TransportException.class,
               e -> {
                 assertThat(e.mayHaveReachedServer()).isFalse();
-                assertThat(e.getMessage()).contains("Could not connect to");
+                // The port is what the user most often has wrong on a site that has one.
+                assertThat(e.getMessage())
+                    .startsWith(
+                        "Could not connect to "
+                            + closed.url("/").host()
+                            + ":"
+                            + closed.url("/").port()
+                            + ": check the site");
               });
     }
   }

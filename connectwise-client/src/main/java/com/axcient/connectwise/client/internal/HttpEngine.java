@@ -654,7 +654,8 @@ public final class HttpEngine implements AutoCloseable {
     if (e instanceof UnknownHostException) {
       what = "The host " + config.site.host() + " could not be found: check the site";
     } else if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
-      what = "Could not connect to " + config.site.host() + ": check the site and the network";
+      // The port is named: a wrong or closed port is a usual cause on a site that has one.
+      what = "Could not connect to " + config.site.authority() + ": check the site and the network";
     } else if (e instanceof SSLHandshakeException) {
       what = "The TLS handshake with " + config.site.host() + " failed: check the site's certificate";
     } else if (e instanceof PostRetryGuard.RepeatRefusedException) {

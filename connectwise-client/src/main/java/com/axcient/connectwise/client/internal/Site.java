@@ -61,9 +61,10 @@ public final class Site {
           "site must not contain a user name or password: credentials go in the company ID and keys");
     }
     if (!url.isHttps() && !allowHttp) {
+      // Quoted as typed (scheme and port included) so the user sees which part to change.
       throw new IllegalArgumentException(
           "site '"
-              + url.host()
+              + printable(withoutQuery(text))
               + "' uses plain http: ConnectWise must be reached over https (plain http is only"
               + " allowed for local tests with allowInsecureHttp)");
     }
@@ -109,6 +110,16 @@ public final class Site {
     return root.host();
   }
 
+  /**
+   * The host and, when it is not the scheme's default, the port: {@code cw.example.com:8443},
+   * {@code api-na.myconnectwise.net}. What a user checks when nothing answers there.
+   */
+  public String authority() {
+    String host = root.host().contains(":") ? "[" + root.host() + "]" : root.host();
+    int port = root.port();
+    return port == HttpUrl.defaultPort(root.scheme()) ? host : host + ":" + port;
+  }
+
   /** The codebase found in the URL the user entered, if any. */
   public Optional<String> codebaseFromUrl() {
     return Optional.ofNullable(codebase);
@@ -124,6 +135,18 @@ public final class Site {
     return url.scheme().equals(root.scheme())
         && url.host().equalsIgnoreCase(root.host())
         && url.port() == root.port();
+  }
+
+  /** The text up to any query or fragment, which may carry tokens and says nothing of the site. */
+  private static String withoutQuery(String text) {
+    int end = text.length();
+    for (char c : new char[] {'?', '#'}) {
+      int at = text.indexOf(c);
+      if (at >= 0 && at < end) {
+        end = at;
+      }
+    }
+    return text.substring(0, end);
   }
 
   static String printable(String text) {

@@ -42,6 +42,32 @@ class SiteTest {
     assertThat(Site.parse(input, true).root().scheme()).isEqualTo("http");
   }
 
+  @org.junit.jupiter.api.Test
+  void plainHttpErrorQuotesTheSiteAsTypedWithoutItsQuery() {
+    assertThatThrownBy(() -> Site.parse(" http://127.0.0.1:18080 ", false))
+        .hasMessageStartingWith("site 'http://127.0.0.1:18080' uses plain http");
+    assertThatThrownBy(
+            () -> Site.parse("http://cw.example.com:8080/v4_6_release/apis/3.0?token=abc#top", false))
+        .hasMessageStartingWith(
+            "site 'http://cw.example.com:8080/v4_6_release/apis/3.0' uses plain http")
+        .hasMessageNotContaining("token")
+        .hasMessageNotContaining("abc");
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+    "cw.example.com, cw.example.com",
+    "https://cw.example.com:443/, cw.example.com",
+    "cw.example.com:8443, cw.example.com:8443",
+    "http://127.0.0.1:18080, 127.0.0.1:18080",
+    "http://127.0.0.1:80, 127.0.0.1",
+    "na.myconnectwise.net, api-na.myconnectwise.net",
+    "'http://[::1]:18080', '[::1]:18080'",
+  })
+  void authorityNamesThePortOnlyWhenItIsNotTheSchemesDefault(String input, String authority) {
+    assertThat(Site.parse(input, true).authority()).isEqualTo(authority);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"", "   ", "cw example.com", "https://user:pass@cw.example.com", "https://"})
   void refusesWhatIsNotAHost(String input) {
