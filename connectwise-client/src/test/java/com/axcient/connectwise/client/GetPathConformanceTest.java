@@ -27,7 +27,7 @@ class GetPathConformanceTest {
 
   /**
    * Paths the client needs that the schema copy (the GET subset of 2026.4) lacks; each is
-   * documented in connectwise-api.md (sections 7 and 9) from the full 2025 documents.
+   * documented in ConnectWise's full 2025 REST API documents.
    */
   private static final List<String> NOT_IN_SCHEMA_COPY =
       List.of(
