@@ -6,8 +6,16 @@ import com.axcient.connectwise.integration.core.settings.files.ImportOptions;
 import com.axcient.connectwise.integration.core.settings.files.ImportedSettings;
 import com.axcient.connectwise.integration.core.settings.files.SettingsExport;
 import com.axcient.connectwise.integration.core.settings.files.SettingsFiles;
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,24 +30,109 @@ import picocli.CommandLine.Option;
     subcommands = {SettingsCommand.Export.class, SettingsCommand.Import.class})
 final class SettingsCommand {
 
-  /** A passphrase from a flag, the environment or a prompt without echo. */
+  /** Where a passphrase is read from: the environment and the person at the console. */
+  interface Terminal {
+    /** The process's own environment and console; standard input when there is no console. */
+    Terminal SYSTEM = new SystemTerminal();
+
+    /**
+     * An environment variable.
+     *
+     * @return its value, or {@code null} when it is not set
+     */
+    String variable(String name);
+
+    /**
+     * Whether a person types the answers, so that a passphrase can be asked for twice.
+     *
+     * @return {@code true} at a console
+     */
+    boolean interactive();
+
+    /**
+     * Asks for a passphrase without echo, or reads a line of standard input when there is no
+     * console.
+     *
+     * @return what was typed, or {@code null} at the end of the input
+     */
+    char[] ask(String prompt);
+  }
+
+  /**
+   * A passphrase from {@code --passphrase=VALUE}, from {@code CW_SETTINGS_PASSPHRASE}, or asked for
+   * without echo when {@code --passphrase} has no value. A {@code --passphrase} that ends without
+   * one is refused rather than ignored: ignoring it would write the file without the private key.
+   */
   static final class PassphraseOption {
+    static final String VARIABLE = "CW_SETTINGS_PASSPHRASE";
+
     @Option(
         names = "--passphrase",
         arity = "0..1",
-        interactive = true,
-        prompt = "Passphrase (not shown): ",
-        defaultValue = "${env:CW_SETTINGS_PASSPHRASE}",
+        paramLabel = "PASSPHRASE",
         description = "Encrypts (export) or decrypts (import) the private key; without a value it"
-            + " is asked for (env CW_SETTINGS_PASSPHRASE). Without one the private key is left out.")
-    char[] passphrase;
+            + " comes from env CW_SETTINGS_PASSPHRASE or is asked for (export asks twice)."
+            + " Without --passphrase or the variable the private key is left out.")
+    char[] given;
 
-    boolean present() {
-      return passphrase != null && passphrase.length > 0;
+    /** Where the passphrase is read from; the tests replace it. */
+    Terminal terminal = Terminal.SYSTEM;
+
+    /**
+     * The passphrase to use.
+     *
+     * @param line the command, for the usage error
+     * @param confirm whether a passphrase typed at a console is asked for a second time
+     * @return the passphrase; empty without {@code --passphrase} and without the variable
+     * @throws CommandLine.ParameterException when {@code --passphrase} ends without a passphrase
+     *     or the two typed differ
+     */
+    Optional<Passphrase> resolve(CommandLine line, boolean confirm) {
+      String variable = terminal.variable(VARIABLE);
+      boolean variableSet = variable != null && !variable.isEmpty();
+      if (given == null) {
+        return variableSet ? Optional.of(new Passphrase(variable, true)) : Optional.empty();
+      }
+      if (given.length > 0) {
+        return Optional.of(new Passphrase(new String(given), false));
+      }
+      if (variableSet) {
+        return Optional.of(new Passphrase(variable, true));
+      }
+      char[] typed = terminal.ask("Passphrase (not shown): ");
+      if (typed == null || typed.length == 0) {
+        throw new CommandLine.ParameterException(line, "--passphrase was given but no passphrase"
+            + (terminal.interactive()
+                ? " was typed: type it at the prompt"
+                : " was read (no console to ask at, and standard input was empty): pipe it to"
+                    + " standard input")
+            + ", or set " + VARIABLE
+            + (confirm ? " (leave out --passphrase to write the file without the private key)" : ""));
+      }
+      // A typo would make the exported key unrecoverable, so a person types it twice.
+      if (confirm && terminal.interactive()
+          && !Arrays.equals(typed, terminal.ask("The same passphrase again: "))) {
+        throw new CommandLine.ParameterException(line, "the two passphrases differ, so nothing was"
+            + " written: run again and type the same passphrase twice");
+      }
+      return Optional.of(new Passphrase(new String(typed), false));
+    }
+  }
+
+  /**
+   * A passphrase and where it came from.
+   *
+   * @param value the passphrase
+   * @param fromVariable whether it is {@code CW_SETTINGS_PASSPHRASE}'s
+   */
+  record Passphrase(String value, boolean fromVariable) {
+    Secret secret() {
+      return Secret.of(value);
     }
 
-    Secret secret() {
-      return Secret.of(new String(passphrase));
+    @Override
+    public String toString() {
+      return "Passphrase[" + (fromVariable ? PassphraseOption.VARIABLE : "typed") + "]";
     }
   }
 
@@ -59,17 +152,17 @@ final class SettingsCommand {
 
     @Override
     public Integer call() {
+      // The settings are checked first, so that nobody types a passphrase for a refused command.
       PsaSettings settings = connection.settings();
+      Optional<Passphrase> key = passphrase.resolve(spec.commandLine(), true);
       SettingsExport.Builder export = SettingsExport.builder(settings);
-      if (passphrase.present()) {
-        export.passphrase(passphrase.secret());
-      }
+      key.ifPresent(value -> export.passphrase(value.secret()));
       SettingsFiles.builder().build().export(file, export.build());
       PrintWriter out = spec.commandLine().getOut();
       out.println("Settings written to " + file.toAbsolutePath()
-          + (passphrase.present()
-              ? " with the private key encrypted."
-              : " without the private key (add --passphrase to include it encrypted)."));
+          + key.map(value -> " with the private key encrypted"
+                  + (value.fromVariable() ? " (passphrase from " + PassphraseOption.VARIABLE + ")." : "."))
+              .orElse(" without the private key (add --passphrase to include it encrypted)."));
       out.flush();
       return ConnectWiseTool.OK;
     }
@@ -91,9 +184,7 @@ final class SettingsCommand {
     @Override
     public Integer call() {
       ImportOptions.Builder options = ImportOptions.builder();
-      if (passphrase.present()) {
-        options.passphrase(passphrase.secret());
-      }
+      passphrase.resolve(spec.commandLine(), false).ifPresent(value -> options.passphrase(value.secret()));
       ImportedSettings imported = SettingsFiles.builder().build().importFile(file, options.build());
       PrintWriter out = spec.commandLine().getOut();
       out.println("The settings file is valid (format version " + imported.formatVersion() + ").");
@@ -106,6 +197,51 @@ final class SettingsCommand {
           : "not included: enter it again after importing"));
       out.flush();
       return ConnectWiseTool.OK;
+    }
+  }
+
+  /** The console when there is one, else standard input (a passphrase piped in by a script). */
+  private static final class SystemTerminal implements Terminal {
+    private BufferedReader input;
+
+    @Override
+    public String variable(String name) {
+      return System.getenv(name);
+    }
+
+    @Override
+    public boolean interactive() {
+      Console console = System.console();
+      return console != null && isTerminal(console);
+    }
+
+    @Override
+    public char[] ask(String prompt) {
+      if (interactive()) {
+        return System.console().readPassword("%s", prompt);
+      }
+      // Not a console: the prompt goes to stderr, so that a script's stdout stays the result.
+      System.err.print(prompt);
+      System.err.flush();
+      try {
+        if (input == null) {
+          input = new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset()));
+        }
+        String line = input.readLine();
+        System.err.println(); // what was piped in is not echoed: end the prompt's line
+        return line == null ? null : line.toCharArray();
+      } catch (IOException e) {
+        throw new UncheckedIOException("Standard input could not be read", e);
+      }
+    }
+
+    /** From Java 22 a console may exist while the input is redirected; only a terminal is a person. */
+    private static boolean isTerminal(Console console) {
+      try {
+        return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        return true; // before Java 22 there is a console only at a terminal
+      }
     }
   }
 }

@@ -18,9 +18,10 @@ import java.util.Map;
  * (a dry run) shows the current and the proposed quantity; on the simulator the plan is applied
  * and the audit shows the write.
  *
- * <p>On a real site it only plans, for the addition named by {@code CW_BILLING_COMPANY_ID}, {@code
- * CW_BILLING_AGREEMENT_ID} and {@code CW_BILLING_ADDITION_ID}: it writes nothing. Run it with
- * {@code java -cp samples/target/connectwise-samples.jar
+ * <p>On a site given on the command line (a real one, or a simulator started with {@code
+ * connectwise-samples simulator}) it only plans, for the addition named by {@code
+ * CW_BILLING_COMPANY_ID}, {@code CW_BILLING_AGREEMENT_ID} and {@code CW_BILLING_ADDITION_ID}: it
+ * writes nothing. Run it with {@code java -cp samples/target/connectwise-samples.jar
  * com.axcient.connectwise.samples.examples.BillingExample [site]}; see {@link ExampleSite}.
  */
 public final class BillingExample {
@@ -33,14 +34,16 @@ public final class BillingExample {
    * @param args nothing (a simulator is started), or the ConnectWise site
    */
   public static void main(String[] args) {
+    ExampleSite.runOrExit(() -> run(args));
+  }
+
+  /** Runs the example; a wrong setting is thrown, for {@link #main} to print in one line. */
+  static void run(String[] args) {
     try (ExampleSite site = ExampleSite.from(args);
         JdbcStateStore state = JdbcStateStore.h2InMemory("billing-example")) {
-      long companyId = Long.parseLong(
-          site.value("CW_BILLING_COMPANY_ID", "251", "the id of the company billed"));
-      long agreementId = Long.parseLong(
-          site.value("CW_BILLING_AGREEMENT_ID", "10", "the id of the company's agreement"));
-      long additionId = Long.parseLong(
-          site.value("CW_BILLING_ADDITION_ID", "500", "the id of the agreement addition billed"));
+      long companyId = site.number("CW_BILLING_COMPANY_ID", 251, "the id of the company billed");
+      long agreementId = site.number("CW_BILLING_AGREEMENT_ID", 10, "the id of the company's agreement");
+      long additionId = site.number("CW_BILLING_ADDITION_ID", 500, "the id of the agreement addition billed");
       System.out.println("Billing against " + site);
 
       PsaSettings settings = PsaSettings.builder()
@@ -49,7 +52,7 @@ public final class BillingExample {
           .publicKey(site.publicKey())
           .privateKey(site.privateKey())
           .apiMemberIdentifier(site.apiMember())
-          .allowInsecureHttp(site.isSimulator())
+          .allowInsecureHttp(site.isLocal())
           .build();
       try (ConnectWiseClient client = settings.clientBuilder(site.clientId()).build()) {
         // docs:start billing-report
@@ -74,7 +77,7 @@ public final class BillingExample {
         // docs:end
 
         if (!site.isSimulator()) {
-          System.out.println("Nothing was written: on a real site this example only plans.");
+          System.out.println("Nothing was written: on a site given as the argument this example only plans.");
           return;
         }
         // docs:start billing-apply

@@ -25,6 +25,11 @@ public final class ClientExample {
    * @param args nothing (a simulator is started), or the ConnectWise site
    */
   public static void main(String[] args) {
+    ExampleSite.runOrExit(() -> run(args));
+  }
+
+  /** Runs the example; a wrong setting is thrown, for {@link #main} to print in one line. */
+  static void run(String[] args) {
     try (ExampleSite site = ExampleSite.from(args)) {
       System.out.println("Connecting to " + site);
       // docs:start client-build
@@ -34,7 +39,7 @@ public final class ClientExample {
           .publicKey(site.publicKey())
           .privateKey(site.privateKey())          // a Secret: never printed or logged
           .clientId(site.clientId())              // the product's registered client ID
-          .allowInsecureHttp(site.isSimulator())  // only the local simulator speaks plain http
+          .allowInsecureHttp(site.isLocal())      // only a local simulator speaks plain http
           .build();
       // docs:end
       try (client) {

@@ -18,10 +18,11 @@ import java.util.Map;
  * on the simulator a technician then closes a second alert's ticket in ConnectWise and the poll
  * acknowledges that alert in the product.
  *
- * <p>On a real site it opens and closes one ticket on the API member's default service board, for
- * the company whose identifier is in {@code CW_TICKET_COMPANY}. Run it with {@code java -cp
- * samples/target/connectwise-samples.jar com.axcient.connectwise.samples.examples.TicketingExample
- * [site]}; see {@link ExampleSite}.
+ * <p>On a site given as the argument (a real one, or a simulator started with {@code
+ * connectwise-samples simulator}) it opens and closes one ticket on the API member's default
+ * service board, for the company whose identifier is in {@code CW_TICKET_COMPANY}. Run it with
+ * {@code java -cp samples/target/connectwise-samples.jar
+ * com.axcient.connectwise.samples.examples.TicketingExample [site]}; see {@link ExampleSite}.
  */
 public final class TicketingExample {
 
@@ -36,6 +37,11 @@ public final class TicketingExample {
    * @param args nothing (a simulator is started), or the ConnectWise site
    */
   public static void main(String[] args) {
+    ExampleSite.runOrExit(() -> run(args));
+  }
+
+  /** Runs the example; a wrong setting is thrown, for {@link #main} to print in one line. */
+  static void run(String[] args) {
     try (ExampleSite site = ExampleSite.from(args);
         JdbcStateStore state = JdbcStateStore.h2InMemory("ticketing-example")) {
       String company =
@@ -49,7 +55,7 @@ public final class TicketingExample {
           .publicKey(site.publicKey())
           .privateKey(site.privateKey())
           .apiMemberIdentifier(site.apiMember())    // its default service board gets the tickets
-          .allowInsecureHttp(site.isSimulator())
+          .allowInsecureHttp(site.isLocal())
           .build();
 
       TicketingEngine engine = TicketingEngine.builder()
