@@ -160,7 +160,7 @@ class ConnectWiseToolTest {
 
     assertThat(code).isEqualTo(ConnectWiseTool.USAGE);
     assertThat(err.toString())
-        .contains("--site (or CW_SITE) '127.0.0.1' uses plain http")
+        .contains("--site (or CW_SITE) '" + simulator.baseUrl() + "' uses plain http")
         .contains("add --allow-http")
         .doesNotContain("allowInsecureHttp");
   }
