@@ -252,11 +252,11 @@ public final class AlertWorker {
           return;
         case PENDING_CREATE:
         case CREATE_UNKNOWN:
-          ResolvedRule rule = requireRule(e);
-          if (dueToOpen(e, rule)) {
-            open(e, rule, link);
-          } else {
+          Optional<ResolvedRule> pending = cx.rule(e.eventClass());
+          if (pending.isPresent() && !dueToOpen(e, pending.get())) {
             save(link.toBuilder().repeatCount(link.repeatCount() + 1));
+          } else {
+            openIfEnabled(e, pending, link);
           }
           return;
         default:
@@ -312,9 +312,31 @@ public final class AlertWorker {
         && !cx.now().isAfter(link.closedAt().get().plus(window));
   }
 
-  private ResolvedRule requireRule(AlertEvent e) {
-    return cx.rule(e.eventClass())
-        .orElseThrow(() -> new Dead("event class " + e.eventClass() + " has no rule any more"));
+  /**
+   * Opens the incident's ticket now that its opening is due, unless the rule of the event class
+   * was disabled or removed meanwhile: then the incident is cancelled, so a later raise under an
+   * enabled rule starts a new one.
+   */
+  private void openIfEnabled(AlertEvent e, Optional<ResolvedRule> rule, TicketLink link) {
+    if (rule.isPresent() && rule.get().rule().enabled()) {
+      open(e, rule.get(), link);
+      return;
+    }
+    if (link.state() == State.CREATE_UNKNOWN) {
+      // An earlier attempt may have created the ticket: keep it rather than lose track of it.
+      Optional<Ticket> existing = searchByKey(link);
+      if (existing.isPresent()) {
+        adopt(link, existing.get());
+        return;
+      }
+    }
+    save(link.toBuilder().state(State.CANCELLED).closedAt(Optional.of(cx.now())));
+    cx.log()
+        .info(
+            "Alert {} opens no ticket: the rule of event class {} was {} before the opening was due",
+            Texts.forLog(e.alertId()),
+            e.eventClass(),
+            rule.isPresent() ? "disabled" : "removed");
   }
 
   /**
@@ -330,7 +352,7 @@ public final class AlertWorker {
     }
     TicketLink link = current.get();
     if (link.state() == State.PENDING_CREATE || link.state() == State.CREATE_UNKNOWN) {
-      open(e, requireRule(e), link);
+      openIfEnabled(e, cx.rule(e.eventClass()), link);
     }
   }
 

@@ -1,0 +1,59 @@
+package com.axcient.connectwise.integration.ticketing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Edge cases of an alert's lifecycle: rules changed while work waits, extreme durations, repeated
+ * or replayed events, and work whose claim ran out.
+ */
+class AlertLifecycleEdgeCasesTest {
+
+  private final Harness h = new Harness();
+
+  @AfterEach
+  void close() {
+    h.close();
+  }
+
+  @Test
+  void aDelayedOpeningOfARuleDisabledMeanwhileOpensNoTicket() {
+    h.enable(TicketRule.builder(EventClass.BACKUP_FAILED).openDelay(Duration.ofMinutes(10)).build());
+    h.engine.accept(h.raise("a1"));
+    h.engine.drain();
+    h.enable(
+        TicketRule.builder(EventClass.BACKUP_FAILED)
+            .enabled(false)
+            .openDelay(Duration.ofMinutes(10))
+            .build());
+    h.clock.advance(Duration.ofMinutes(11));
+    h.engine.drain();
+
+    assertThat(h.ticketPosts()).as("ticket POSTs for a disabled rule").isZero();
+    assertThat(h.store.ticketLinks().current(h.engine.site(), "a1").orElseThrow().state())
+        .isEqualTo(com.axcient.connectwise.integration.core.state.TicketLink.State.CANCELLED);
+    assertThat(h.engine.deadLetters()).isEmpty();
+  }
+
+  @Test
+  void aRepeatOfAPendingOpeningOfARuleDisabledMeanwhileOpensNoTicket() {
+    h.enable(TicketRule.builder(EventClass.BACKUP_FAILED).openDelay(Duration.ofMinutes(10)).build());
+    h.engine.accept(h.raise("a1"));
+    h.engine.drain();
+    h.enable(
+        TicketRule.builder(EventClass.BACKUP_FAILED)
+            .enabled(false)
+            .openDelay(Duration.ofMinutes(10))
+            .build());
+    h.clock.advance(Duration.ofMinutes(11));
+    h.engine.accept(h.repeat("a1"));
+    h.engine.drain();
+
+    assertThat(h.ticketPosts()).as("ticket POSTs for a disabled rule").isZero();
+    assertThat(h.engine.deadLetters()).isEmpty();
+  }
+}
