@@ -56,4 +56,43 @@ class AlertLifecycleEdgeCasesTest {
     assertThat(h.ticketPosts()).as("ticket POSTs for a disabled rule").isZero();
     assertThat(h.engine.deadLetters()).isEmpty();
   }
+
+  @Test
+  void aNoteIntervalBeyondTenYearsIsRejectedNamingTheRuleAndField() {
+    TicketingSettings forever =
+        TicketingSettings.builder()
+            .enabled(true)
+            .rule(
+                TicketRule.builder(EventClass.BACKUP_FAILED)
+                    .noteInterval(ChronoUnit.FOREVER.getDuration())
+                    .build())
+            .build();
+
+    assertThat(h.engine.validate(forever))
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.eventClass()).contains(EventClass.BACKUP_FAILED);
+              assertThat(p.field()).isEqualTo("noteInterval");
+              assertThat(p.message()).contains("3650 days");
+            });
+  }
+
+  @Test
+  void theLongestNoteIntervalDoesNotBlockTheAlertsClear() {
+    h.enable(TicketRule.builder(EventClass.BACKUP_FAILED).noteInterval(Duration.ofDays(3650)).build());
+    h.engine.accept(h.raise("a1"));
+    h.engine.drain();
+    long ticketId = h.ticketsOf("a1").get(0).path("id").asLong();
+    h.engine.accept(h.repeat("a1"));
+    h.engine.drain();
+    h.engine.accept(h.repeat("a1"));
+    h.engine.accept(h.clear("a1"));
+    h.engine.drain();
+    h.clock.advance(Duration.ofMinutes(30));
+    h.engine.drain();
+    assertThat(h.cw.data().get("/service/tickets/" + ticketId).orElseThrow().path("closedFlag").asBoolean())
+        .as("ticket closed 30 minutes after the clear")
+        .isTrue();
+  }
 }

@@ -21,6 +21,7 @@ import com.axcient.connectwise.integration.core.state.TicketLink;
 import com.axcient.connectwise.integration.core.state.TicketLink.State;
 import com.axcient.connectwise.integration.ticketing.AlertEvent;
 import com.axcient.connectwise.integration.ticketing.InvalidRulesException;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -87,7 +88,7 @@ public final class AlertWorker {
                 OutboxFilter.site(cx.site).withKinds(KIND_EVENT, KIND_OPEN));
     for (OutboxItem item : items) {
       if (cx.store.sitePauses().active(cx.site, cx.now()).isPresent()) {
-        cx.store.outbox().postpone(item, cx.now().plus(cx.options.retryDelays().get(0)));
+        cx.store.outbox().postpone(item, plus(cx.now(), cx.options.retryDelays().get(0)));
       } else {
         handle(item);
       }
@@ -159,17 +160,17 @@ public final class AlertWorker {
     } catch (InvalidRulesException e) {
       cx.error(e.getMessage());
       cx.log().warn("Ticketing rules no longer fit ConnectWise: {}", e.getMessage());
-      cx.store.outbox().postpone(item, now.plus(cx.options.retryDelays().get(0)));
+      cx.store.outbox().postpone(item, plus(now, cx.options.retryDelays().get(0)));
     } catch (AuthenticationException | PermissionException e) {
       cx.pause(e);
-      cx.store.outbox().postpone(item, now.plus(cx.options.retryDelays().get(0)));
+      cx.store.outbox().postpone(item, plus(now, cx.options.retryDelays().get(0)));
     } catch (ValidationException e) {
       deadLetter(item, "ConnectWise rejected the request: " + Context.describe(e));
       return Outcome.FAILED;
     } catch (RateLimitedException e) {
       Duration wait = e.retryAfter().orElse(Duration.ofSeconds(5));
       cx.error(Context.describe(e));
-      cx.store.outbox().postpone(item, now.plus(wait));
+      cx.store.outbox().postpone(item, plus(now, wait));
     } catch (ConnectWiseException e) {
       retry(item, Context.describe(e));
       return Outcome.FAILED;
@@ -187,7 +188,7 @@ public final class AlertWorker {
   private void retry(OutboxItem item, String reason) {
     Instant now = cx.now();
     List<Duration> delays = cx.options.retryDelays();
-    Instant next = now.plus(delays.get(Math.min(item.attempts(), delays.size() - 1)));
+    Instant next = plus(now, delays.get(Math.min(item.attempts(), delays.size() - 1)));
     cx.error(reason);
     if (pastMaxAge(item, next)) {
       deadLetter(item, "gave up after " + cx.options.maxAge() + ": " + reason);
@@ -205,7 +206,7 @@ public final class AlertWorker {
 
   /** Whether an item is too old to try again; a replayed item's age counts from its replay. */
   private boolean pastMaxAge(OutboxItem item, Instant at) {
-    return at.isAfter(item.ageStart().plus(cx.options.maxAge()));
+    return at.isAfter(plus(item.ageStart(), cx.options.maxAge()));
   }
 
   private void deadLetter(OutboxItem item, String reason) {
@@ -284,7 +285,7 @@ public final class AlertWorker {
     if (dueToOpen(e, rule.get())) {
       open(e, rule.get(), claimed.get());
     } else {
-      Instant at = e.time().plus(rule.get().rule().openDelay());
+      Instant at = plus(e.time(), rule.get().rule().openDelay());
       cx.store
           .outbox()
           .enqueueAll(
@@ -300,7 +301,7 @@ public final class AlertWorker {
   }
 
   private boolean dueToOpen(AlertEvent e, ResolvedRule rule) {
-    return !cx.now().isBefore(e.time().plus(rule.rule().openDelay()));
+    return !cx.now().isBefore(plus(e.time(), rule.rule().openDelay()));
   }
 
   private boolean mayReopen(TicketLink link, ResolvedRule rule) {
@@ -309,7 +310,7 @@ public final class AlertWorker {
         && link.ticketId().isPresent()
         && link.closedAt().isPresent()
         && !window.isZero()
-        && !cx.now().isAfter(link.closedAt().get().plus(window));
+        && !cx.now().isAfter(plus(link.closedAt().get(), window));
   }
 
   /**
@@ -480,7 +481,7 @@ public final class AlertWorker {
     int count = link.repeatCount() + 1;
     int pending = link.pendingNotes() + 1;
     Instant now = cx.now();
-    boolean due = link.lastNoteAt().map(t -> !now.isBefore(t.plus(interval))).orElse(true);
+    boolean due = link.lastNoteAt().map(t -> !now.isBefore(plus(t, interval))).orElse(true);
     if (!due) {
       save(link.toBuilder().repeatCount(count).pendingNotes(pending));
       return;
@@ -507,9 +508,9 @@ public final class AlertWorker {
         cx.log().info("Alert {} cleared before its ticket was opened; none will be", Texts.forLog(e.alertId()));
         return;
       case CREATE_UNKNOWN:
-        if (now.isBefore(link.updatedAt().plus(cx.options.lease()))) {
+        if (now.isBefore(plus(link.updatedAt(), cx.options.lease()))) {
           // A create may be in flight on another worker; let it finish first.
-          throw new Postpone(link.updatedAt().plus(cx.options.lease()), "create in flight");
+          throw new Postpone(plus(link.updatedAt(), cx.options.lease()), "create in flight");
         }
         Optional<Ticket> found = searchByKey(link);
         if (found.isEmpty()) {
@@ -640,6 +641,18 @@ public final class AlertWorker {
     save(marked.toBuilder().state(State.ORPHANED).closedAt(Optional.of(cx.now())));
     if (raise) {
       throw new Postpone(cx.now(), "the ticket is gone; the raise opens a new one");
+    }
+  }
+
+  /**
+   * {@code at} plus {@code d}, held at {@link Instant#MAX} (or {@link Instant#MIN}) instead of
+   * throwing: an overflowing sum must not fail the alert's work and block its later events.
+   */
+  static Instant plus(Instant at, Duration d) {
+    try {
+      return at.plus(d);
+    } catch (DateTimeException | ArithmeticException overflow) {
+      return d.isNegative() ? Instant.MIN : Instant.MAX;
     }
   }
 

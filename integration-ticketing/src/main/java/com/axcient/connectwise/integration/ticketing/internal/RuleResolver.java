@@ -37,6 +37,9 @@ public final class RuleResolver {
   /** What a check found: the problems, and the resolved rules when there are none. */
   public record Resolution(List<RuleProblem> problems, Map<EventClass, ResolvedRule> rules) {}
 
+  /** The longest delay, window or interval of a rule; longer ones overflow time arithmetic. */
+  static final Duration LONGEST_DURATION = Duration.ofDays(3650);
+
   private static final Pattern COMPANY_IDENTIFIER = Pattern.compile("[A-Za-z0-9_.-]{1,25}");
 
   private final ConnectWiseClient client;
@@ -369,11 +372,23 @@ public final class RuleResolver {
             "noteInterval", rule.noteInterval());
     durations.entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
-        .filter(e -> e.getValue().isNegative())
         .forEach(
-            e ->
+            e -> {
+              if (e.getValue().isNegative()) {
                 problems.add(
-                    new RuleProblem(c, e.getKey(), "must not be negative: enter zero or more")));
+                    new RuleProblem(c, e.getKey(), "must not be negative: enter zero or more"));
+              } else if (e.getValue().compareTo(LONGEST_DURATION) > 0) {
+                problems.add(
+                    new RuleProblem(
+                        c,
+                        e.getKey(),
+                        "must be at most "
+                            + LONGEST_DURATION.toDays()
+                            + " days: enter "
+                            + LONGEST_DURATION.toDays()
+                            + " days or less (a longer wait never ends in practice)"));
+              }
+            });
   }
 
   private Optional<Reference> memberBoard() {
