@@ -95,4 +95,21 @@ class AlertLifecycleEdgeCasesTest {
         .as("ticket closed 30 minutes after the clear")
         .isTrue();
   }
+
+  @Test
+  void aDuplicateClearAddsNoSecondResolutionNote() {
+    h.enable(TicketRule.builder(EventClass.BACKUP_FAILED).build());
+    h.engine.accept(h.raise("a1"));
+    h.engine.drain();
+    long ticketId = h.ticketsOf("a1").get(0).path("id").asLong();
+    h.clock.advance(Duration.ofMinutes(5));
+    h.engine.accept(h.clear("a1"));
+    h.engine.accept(h.clear("a1"));
+    h.clock.advance(Duration.ofSeconds(1));
+    h.engine.drain();
+    assertThat(h.notesOf(ticketId))
+        .filteredOn(n -> n.path("text").asText().startsWith("The alert cleared"))
+        .hasSize(1);
+    assertThat(h.cw.journal().count("PATCH", "/service/tickets/" + ticketId)).isEqualTo(1);
+  }
 }

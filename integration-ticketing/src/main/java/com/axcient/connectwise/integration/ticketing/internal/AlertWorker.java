@@ -526,14 +526,27 @@ public final class AlertWorker {
         missing(link, false);
         return;
       case CLOSED:
-        // Closed by this clear before a failure: closing again is harmless (absolute write).
-        if (link.closedAt().map(t -> !t.isBefore(item.createdAt())).orElse(false)) {
+        // Closed by this clear before a failure: closing again is harmless (absolute write). A
+        // clear handled for the first time is a duplicate of the one that closed the link (the
+        // alert's events are handled in order), so it writes nothing.
+        if (handledBefore(item)
+            && link.closedAt().map(t -> !t.isBefore(item.createdAt())).orElse(false)) {
           writeClose(item, e, link, cx.rule(e.eventClass()));
+        } else {
+          cx.log().debug("Alert {} is already closed; the repeated clear changes nothing",
+              Texts.forLog(e.alertId()));
         }
         return;
       default:
         return;
     }
+  }
+
+  /** Whether an earlier attempt at the item failed, was put off or was dead-lettered. */
+  private static boolean handledBefore(OutboxItem item) {
+    return item.attempts() > 0
+        || item.replayedAt().isPresent()
+        || item.notBefore().isAfter(item.createdAt());
   }
 
   private void close(OutboxItem item, AlertEvent e, TicketLink link) {
