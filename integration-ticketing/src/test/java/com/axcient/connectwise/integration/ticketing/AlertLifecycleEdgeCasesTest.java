@@ -112,4 +112,23 @@ class AlertLifecycleEdgeCasesTest {
         .hasSize(1);
     assertThat(h.cw.journal().count("PATCH", "/service/tickets/" + ticketId)).isEqualTo(1);
   }
+
+  @Test
+  void aReplayedRaiseOlderThanTheClearOpensNoTicket() {
+    h.enable(TicketRule.builder(EventClass.BACKUP_FAILED).build());
+    h.cw.faults().on("POST", "/service/tickets").times(1).respondStatus(400);
+    h.engine.accept(h.raise("a1"));
+    h.engine.drain();
+    h.clock.advance(Duration.ofMinutes(10));
+    h.engine.accept(h.clear("a1"));
+    h.engine.drain();
+    assertThat(h.engine.deadLetters()).hasSize(1);
+
+    h.clock.advance(Duration.ofMinutes(10));
+    h.engine.replayDeadLetters();
+    h.engine.drain();
+    // The alert's last event is its clear: no ticket may be left open.
+    assertThat(h.ticketsOf("a1")).allSatisfy(t -> assertThat(t.path("closedFlag").asBoolean()).isTrue());
+    assertThat(h.engine.deadLetters()).isEmpty();
+  }
 }

@@ -242,6 +242,17 @@ public final class AlertWorker {
   }
 
   private void onRaise(OutboxItem item, AlertEvent e, Optional<TicketLink> current) {
+    if (current.isPresent() && replayedOutOfOrder(item, e, current.get())) {
+      cx.log()
+          .info(
+              "Alert {}: the replayed {} event of {} is older than incident {} ({}); ignored",
+              Texts.forLog(e.alertId()),
+              e.state(),
+              e.time(),
+              current.get().incident(),
+              current.get().state());
+      return;
+    }
     if (current.isPresent() && !current.get().state().isFinished()) {
       TicketLink link = current.get();
       switch (link.state()) {
@@ -298,6 +309,22 @@ public final class AlertWorker {
                       Optional.of(at))));
       cx.log().info("Alert {} opens a ticket at {} unless it clears", Texts.forLog(e.alertId()), at);
     }
+  }
+
+  /**
+   * Whether a replayed dead letter was overtaken by the alert's later events: it happened before
+   * the current incident began, or before that incident ended. Handled now it would open or
+   * reopen a ticket for an alert that has cleared since.
+   */
+  private static boolean replayedOutOfOrder(OutboxItem item, AlertEvent e, TicketLink link) {
+    if (item.replayedAt().isEmpty()) {
+      return false;
+    }
+    boolean beforeStart = e.time().isBefore(link.createdAt());
+    boolean beforeEnd =
+        link.state().isFinished()
+            && link.closedAt().map(closed -> e.time().isBefore(closed)).orElse(false);
+    return beforeStart || beforeEnd;
   }
 
   private boolean dueToOpen(AlertEvent e, ResolvedRule rule) {
