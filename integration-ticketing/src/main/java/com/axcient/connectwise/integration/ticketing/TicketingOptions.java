@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * @param instanceId this process's name among the instances sharing the database; recorded on
  *     claimed work
  * @param lease how long a worker holds claimed work before another instance may take it over;
- *     longer than the slowest ConnectWise call
+ *     the worker renews it before each item, so it must outlast the slowest item: a few
+ *     ConnectWise calls of up to the client's {@code callTimeout} (3 minutes by default) each
  * @param batchSize how many events a worker run claims at once
  * @param maxAge how long an event is retried before it becomes a dead letter
  * @param retryDelays the waits after the first, second, ... failed attempt; the last one repeats
@@ -137,7 +138,7 @@ public record TicketingOptions(
   }
 
   /**
-   * A builder with the defaults: a random instance ID, a 2-minute lease, batches of 20, dead
+   * A builder with the defaults: a random instance ID, a 10-minute lease, batches of 20, dead
    * letters after 72 hours, retries after 1 min, 5 min, 15 min, 1 h and then every 6 h, 2
    * requests per second with bursts of 10 and at most 2 at a time, the circuit opening for 30 s
    * after 5 consecutive failures or when half of at least 10 requests in a minute failed, a retry
@@ -155,7 +156,7 @@ public record TicketingOptions(
   public static final class Builder {
     private final String installId;
     private String instanceId = UUID.randomUUID().toString();
-    private Duration lease = Duration.ofMinutes(2);
+    private Duration lease = Duration.ofMinutes(10);
     private int batchSize = 20;
     private Duration maxAge = Duration.ofHours(72);
     private List<Duration> retryDelays =
@@ -195,9 +196,10 @@ public record TicketingOptions(
     }
 
     /**
-     * Sets the lease of claimed work.
+     * Sets the lease of claimed work; default 10 minutes.
      *
-     * @param lease the lease
+     * @param lease the lease, longer than the slowest item (a few ConnectWise calls of up to the
+     *     client's call timeout each)
      * @return this builder
      */
     public Builder lease(Duration lease) {

@@ -131,4 +131,38 @@ class AlertLifecycleEdgeCasesTest {
     assertThat(h.ticketsOf("a1")).allSatisfy(t -> assertThat(t.path("closedFlag").asBoolean()).isTrue());
     assertThat(h.engine.deadLetters()).isEmpty();
   }
+
+  @Test
+  void aBatchWhoseLeaseRanOutLeavesTheRestToTheInstanceThatTookItOver() throws Exception {
+    h.enable(TicketRule.builder(EventClass.BACKUP_FAILED).build());
+    TicketingEngine b = h.newEngine(h.store, "instance-b", o -> o);
+    try {
+      b.restoreSettings(h.engine.settings());
+      h.engine.accept(h.raise("x1"));
+      h.engine.accept(h.raise("y1"));
+      h.engine.drain();
+      long x = h.ticketsOf("x1").get(0).path("id").asLong();
+      long y = h.ticketsOf("y1").get(0).path("id").asLong();
+      h.clock.advance(Duration.ofHours(2));
+      // ConnectWise is slow for instance A's first request of the batch.
+      h.cw.faults().on("POST", "/service/tickets/" + x + "/notes").times(1).latency(Duration.ofSeconds(3));
+      h.engine.accept(h.repeat("x1"));
+      h.engine.accept(h.clear("y1"));
+      Thread a = new Thread(h.engine::runOnce); // claims [repeat x1, clear y1]
+      a.start();
+      Thread.sleep(1000);
+      // A's lease is over: B takes the work over.
+      h.clock.advance(TicketingOptions.builder("install-1").build().lease().plusMinutes(1));
+      b.drain();
+      h.engine.accept(h.raise("y1")); // the alert is raised again: B reopens y1's ticket
+      b.drain();
+      assertThat(h.cw.data().get("/service/tickets/" + y).orElseThrow().path("closedFlag").asBoolean()).isFalse();
+      a.join();
+      assertThat(h.cw.data().get("/service/tickets/" + y).orElseThrow().path("closedFlag").asBoolean())
+          .as("y1's last event is a raise: its ticket must be open")
+          .isFalse();
+    } finally {
+      b.close();
+    }
+  }
 }

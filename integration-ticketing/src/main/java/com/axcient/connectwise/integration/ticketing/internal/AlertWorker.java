@@ -86,7 +86,21 @@ public final class AlertWorker {
                 cx.options.batchSize(),
                 now,
                 OutboxFilter.site(cx.site).withKinds(KIND_EVENT, KIND_OPEN));
-    for (OutboxItem item : items) {
+    for (OutboxItem claimed : items) {
+      // The batch's items are handled one after another: renew each claim first, so an item is
+      // never worked on after its lease ran out and another instance took the alert over.
+      Optional<OutboxItem> held =
+          cx.store.outbox().extendLease(claimed, plus(cx.now(), cx.options.lease()));
+      if (held.isEmpty()) {
+        cx.log()
+            .info(
+                "Alert {} (work item {}) was taken over after this worker's lease ran out; left"
+                    + " to the new owner",
+                alertId(claimed),
+                claimed.id());
+        continue;
+      }
+      OutboxItem item = held.get();
       if (cx.store.sitePauses().active(cx.site, cx.now()).isPresent()) {
         cx.store.outbox().postpone(item, plus(cx.now(), cx.options.retryDelays().get(0)));
       } else {
