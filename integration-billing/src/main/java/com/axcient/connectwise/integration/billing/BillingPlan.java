@@ -2,6 +2,7 @@ package com.axcient.connectwise.integration.billing;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +29,9 @@ public record BillingPlan(
     QuantityPolicy policy,
     List<AdditionQuantity> additions,
     List<String> warnings) {
+
+  private static final MathContext AS_DOUBLE =
+      new MathContext(RunPlanner.MAX_QUANTITY_DIGITS, RoundingMode.HALF_EVEN);
 
   /** Checks that every part is present and copies the lists. */
   public BillingPlan {
@@ -80,6 +84,14 @@ public record BillingPlan(
   }
 
   /**
+   * Whether ConnectWise holding {@code stored} holds {@code quantity}: equal at the significant
+   * digits a double keeps, which every proposed quantity fits in.
+   */
+  static boolean stores(BigDecimal stored, BigDecimal quantity) {
+    return stored.round(AS_DOUBLE).compareTo(quantity) == 0;
+  }
+
+  /**
    * One agreement addition in a plan.
    *
    * @param companyId the company billed
@@ -112,12 +124,12 @@ public record BillingPlan(
 
     /**
      * Whether the quantity would change. ConnectWise stores the quantity as a double, so the
-     * current quantity is first rounded to the nearest value at the proposed quantity's scale: a
-     * stored 1.2300000000000002 is the 1.23 written before, not a change.
+     * current quantity is compared at the 15 significant digits a double keeps, never at the
+     * policy's scale: a stored 1.2300000000000002 is the 1.23 written before, not a change, but a
+     * stored 1000.4 is not the 1000 proposed at scale 0, and is corrected.
      */
     public boolean changed() {
-      BigDecimal current = currentQuantity.setScale(proposedQuantity.scale(), RoundingMode.HALF_EVEN);
-      return current.compareTo(proposedQuantity) != 0;
+      return !stores(currentQuantity, proposedQuantity);
     }
 
     /**

@@ -9,7 +9,6 @@ import com.axcient.connectwise.integration.billing.BillingResult.FailedWrite;
 import com.axcient.connectwise.integration.core.state.BillingAuditEntry;
 import com.axcient.connectwise.integration.core.state.BillingAuditLog;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -39,8 +38,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The whole run is checked before the first write; bad input throws
  * {@link InvalidBillingRunException} listing every problem. A quantity is written as an absolute
- * PATCH {@code replace quantity}, only where it changed at the policy's scale, so repeating a run
- * is harmless. A write that fails does not stop the others; it is reported in the
+ * PATCH {@code replace quantity}, only where ConnectWise holds a different value (compared at the
+ * precision of the double it stores), so repeating a run is harmless. A write that fails does not stop the others; it is reported in the
  * {@link BillingResult} and audited like every write.
  *
  * <p>Instances are safe to share between threads; two applies never interleave.
@@ -157,9 +156,9 @@ public final class BillingService {
           client
               .agreementAdditions(addition.agreementId())
               .patch(addition.additionId(), PatchOperation.replace("quantity", quantity));
-      Optional<BigDecimal> now =
-          stored.quantity().map(q -> q.setScale(quantity.scale(), RoundingMode.HALF_EVEN));
-      if (now.isPresent() && now.get().compareTo(quantity) != 0) {
+      // Compared like the plan compares: an answer still holding the old value is not success.
+      Optional<BigDecimal> now = stored.quantity();
+      if (now.isPresent() && !BillingPlan.stores(now.get(), quantity)) {
         return Optional.of(
             "ConnectWise answered with quantity " + now.get().toPlainString() + " instead of "
                 + quantity.toPlainString());

@@ -152,6 +152,32 @@ class BillingFailureTest {
   }
 
   @Test
+  void aWriteAnsweredWithTheOldQuantityIsReportedAsFailed() {
+    // ConnectWise holds 100.4 and answers the PATCH with it unchanged; 100 GB at scale 0 is 100.
+    String path = "/finance/agreements/10/additions/500";
+    cw.data().replace(path, "quantity", 100.4);
+    String unchanged = cw.data().get(path).orElseThrow().toString();
+    cw.faults().on("PATCH", path).respondStatus(200).body("application/json", unchanged);
+    BillingService billing =
+        BillingService.builder()
+            .client(client)
+            .auditLog(audit)
+            .mappings(List.of(MAPPINGS.get(0)))
+            .policy(QuantityPolicy.defaults().withScale(0))
+            .clock(CLOCK)
+            .site("acme-msp")
+            .build();
+
+    BillingResult result = billing.apply(List.of(REPORTS.get(0)));
+
+    assertThat(result.written()).isEmpty();
+    assertThat(result.failed())
+        .extracting(FailedWrite::reason)
+        .containsExactly("ConnectWise answered with quantity 100.4 instead of 100");
+    assertThat(audit.all()).extracting(BillingAuditEntry::outcome).containsExactly(Outcome.FAILED);
+  }
+
+  @Test
   void aRefusedWriteIsReportedWithConnectWisesReason() {
     cw.faults().on("PATCH", "/finance/agreements/10/additions/500").respondStatus(400);
 

@@ -192,7 +192,29 @@ class BillingServiceTest {
   }
 
   @Test
-  void aStoredDoubleIsComparedAtTheScaleNotBitForBit() {
+  void aQuantityOffByLessThanHalfAUnitOfTheScaleIsCorrected() {
+    // Hand-edited to 1000.4; exactly 1000 GB at scale 0 is 1000, not "unchanged".
+    cw.data().replace("/finance/agreements/10/additions/500", "quantity", 1000.4);
+    BillingService billing =
+        BillingService.builder()
+            .client(client)
+            .auditLog(audit)
+            .mappings(List.of(new BillingMapping("appliance-1", ACME, ACME_AGREEMENT, ACME_CLOUD_GB)))
+            .policy(QuantityPolicy.defaults().withScale(0).withRoundingMode(RoundingMode.CEILING))
+            .clock(CLOCK)
+            .site("acme-msp")
+            .build();
+
+    BillingResult result = billing.apply(List.of(report("r-1", "appliance-1", 1_000_000_000_000L)));
+
+    assertThat(result.written())
+        .extracting(AdditionQuantity::additionId)
+        .containsExactly(ACME_CLOUD_GB);
+    assertThat(quantity(cw, ACME_AGREEMENT, ACME_CLOUD_GB)).isEqualTo(1000.0);
+  }
+
+  @Test
+  void aStoredDoubleIsComparedAtItsPrecisionNotBitForBit() {
     AdditionQuantity addition =
         new AdditionQuantity(
             ACME, ACME_AGREEMENT, ACME_CLOUD_GB, Optional.empty(),
