@@ -12,6 +12,8 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -216,16 +218,21 @@ final class RunPlanner {
     }
     boolean cancelled = agreement.cancelledFlag().orElse(false)
         || agreement.agreementStatus().filter(s -> s == Agreement.Status.CANCELLED).isPresent();
-    Optional<Instant> ended = agreement.endDate()
+    // endDate is a date (sent as midnight UTC) and the agreement bills through it: compare days.
+    LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+    Optional<LocalDate> endDate = agreement.endDate()
         .filter(end -> !agreement.noEndingDateFlag().orElse(false))
-        .filter(end -> !end.isAfter(now));
+        .map(end -> LocalDate.ofInstant(end, ZoneOffset.UTC));
+    boolean lastDay = endDate.filter(today::equals).isPresent();
     if (cancelled) {
       problem(subject, "agreement " + agreementId + " is cancelled: map the appliance to an"
           + " addition on an active agreement, or remove its billing mapping");
-    } else if (ended.isPresent()) {
-      problem(subject, "agreement " + agreementId + " ended on " + ended.get() + ": extend the"
+    } else if (endDate.filter(end -> end.isBefore(today)).isPresent()) {
+      problem(subject, "agreement " + agreementId + " ended on " + endDate.get() + ": extend the"
           + " agreement in ConnectWise or map the appliance to an active agreement");
-    } else if (agreement.agreementStatus().filter(s -> s == Agreement.Status.EXPIRED).isPresent()) {
+    } else if (!lastDay
+        && agreement.agreementStatus().filter(s -> s == Agreement.Status.EXPIRED).isPresent()) {
+      // On its last day the status may already read Expired (set from the midnight end instant).
       problem(subject, "agreement " + agreementId + " has expired: extend the agreement in"
           + " ConnectWise or map the appliance to an active agreement");
     }

@@ -270,7 +270,31 @@ class BillingValidationTest {
     assertThat(refused(List.of(mapping), report("r-1", "appliance-1", 1L)))
         .singleElement()
         .asString()
-        .contains("agreement 12 ended on 2023-12-31T00:00:00Z");
+        .contains("agreement 12 ended on 2023-12-31:");
+  }
+
+  @Test
+  void anAgreementIsBillableThroughItsEndDate() {
+    // ConnectWise's endDate is a date, sent as midnight UTC; the run is at 02:00 on that day.
+    cw.data().replace("/finance/agreements/10", "endDate", "2026-05-01T00:00:00Z");
+    cw.data().replace("/finance/agreements/10", "noEndingDateFlag", false);
+
+    BillingResult result =
+        service(QuantityPolicy.defaults(), ACME_MAPPING)
+            .apply(List.of(report("r-1", "appliance-1", 1_000_000_000_000L)));
+
+    assertThat(result.written()).hasSize(1);
+  }
+
+  @Test
+  void anAgreementEndedTheDayBefore() {
+    cw.data().replace("/finance/agreements/10", "endDate", "2026-04-30T00:00:00Z");
+    cw.data().replace("/finance/agreements/10", "noEndingDateFlag", false);
+
+    assertThat(refused(List.of(ACME_MAPPING), report("r-1", "appliance-1", 1L)))
+        .singleElement()
+        .asString()
+        .contains("agreement 10 ended on 2026-04-30:");
   }
 
   @Test
