@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Each run fetches the latest reports from the report source and applies them with
- * {@link BillingService#apply(Collection)}. A run that fails (bad input, ConnectWise unreachable)
- * is logged and passed to the {@link Listener}; the schedule goes on. The next run time is worked
+ * {@link BillingService#apply(Collection)}. A run that fails (bad input, ConnectWise unreachable,
+ * the audit log down) is logged and passed to the {@link Listener}; the schedule goes on. The next run time is worked
  * out from the {@link Clock} after every run, so daylight saving changes and a clock that jumps
  * are followed; runs missed while the process was down are not made up (the next run bills the
  * current storage anyway).
@@ -52,8 +52,11 @@ public final class BillingSchedule implements AutoCloseable {
     default void completed(BillingResult result) {}
 
     /**
-     * A scheduled run that wrote nothing because it could not be planned, such as an
-     * {@link InvalidBillingRunException} or a ConnectWise outage.
+     * A scheduled run that failed. Most wrote nothing because they could not be planned, such as
+     * an {@link InvalidBillingRunException} or a ConnectWise outage. A
+     * {@link BillingAuditException} is a run that stopped after sending a write the audit log
+     * failed to record: {@link BillingAuditException#result()} lists what the run did, that
+     * write included.
      */
     default void failed(RuntimeException failure) {}
   }
@@ -119,6 +122,7 @@ public final class BillingSchedule implements AutoCloseable {
    *
    * @throws InvalidBillingRunException listing every problem; nothing was written
    * @throws com.axcient.connectwise.client.ConnectWiseException if ConnectWise cannot be read
+   * @throws BillingAuditException if the audit log fails to record a write; the run stopped there
    */
   public BillingResult runOnce() {
     Collection<StorageReport> latest =
@@ -185,6 +189,9 @@ public final class BillingSchedule implements AutoCloseable {
     try {
       BillingResult result = runOnce();
       notify(() -> listener.completed(result));
+    } catch (BillingAuditException e) {
+      LOG.error("Scheduled billing run stopped, the audit log failed: {}", e.getMessage());
+      notify(() -> listener.failed(e));
     } catch (RuntimeException e) {
       // Report and appliance ids come from the product: keep them to one log line.
       LOG.warn(

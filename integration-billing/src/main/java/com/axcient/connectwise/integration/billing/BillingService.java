@@ -48,6 +48,8 @@ public final class BillingService {
 
   private static final Logger LOG = LoggerFactory.getLogger(BillingService.class);
   private static final int MAX_REASON_LENGTH = 500;
+  /** The longest site name the billing audit of the state store keeps. */
+  static final int MAX_SITE_LENGTH = 255;
 
   private final ConnectWiseClient client;
   private final BillingAuditLog auditLog;
@@ -57,13 +59,13 @@ public final class BillingService {
   private final String site;
   private final ReentrantLock applying = new ReentrantLock();
 
-  private BillingService(Builder builder) {
+  private BillingService(Builder builder, String site) {
     this.client = builder.client;
     this.auditLog = builder.auditLog;
     this.mappings = builder.mappings;
     this.policy = builder.policy;
     this.clock = builder.clock;
-    this.site = builder.site != null ? builder.site : client.companyId() + "@" + client.siteUrl();
+    this.site = site;
   }
 
   /** A builder; the client, the audit log and the mappings are required. */
@@ -101,6 +103,7 @@ public final class BillingService {
    *
    * @throws InvalidBillingRunException listing every problem; nothing was written
    * @throws ConnectWiseException if ConnectWise cannot be read while planning
+   * @throws BillingAuditException if the audit log fails to record a write
    */
   public BillingResult apply(Collection<StorageReport> reports) {
     return apply(plan(reports));
@@ -113,8 +116,8 @@ public final class BillingService {
    *
    * <p>Apply a fresh plan: the plan's current quantities are the audit's old quantities.
    *
-   * @throws RuntimeException whatever the audit log throws; the run stops there, because no write
-   *     may go unaudited
+   * @throws BillingAuditException if the audit log fails to record a write; the run stops there,
+   *     because no further write may go unaudited, and the exception carries what was written
    */
   public BillingResult apply(BillingPlan plan) {
     Objects.requireNonNull(plan, "plan");
@@ -129,7 +132,6 @@ public final class BillingService {
           continue;
         }
         Optional<String> failure = write(addition);
-        audit(plan, addition, failure);
         if (failure.isPresent()) {
           LOG.warn(
               "Billing run {}: quantity of addition {} on agreement {} not written: {}",
@@ -137,6 +139,13 @@ public final class BillingService {
           failed.add(new FailedWrite(addition, failure.get()));
         } else {
           written.add(addition);
+        }
+        try {
+          audit(plan, addition, failure);
+        } catch (RuntimeException e) {
+          // Stop: no further write may go unaudited. This one was sent, so the caller is told.
+          throw new BillingAuditException(
+              new BillingResult(plan, written, unchanged, failed), addition, e);
         }
       }
     } finally {
@@ -249,19 +258,28 @@ public final class BillingService {
     /**
      * How the billing audit names the ConnectWise site; by default {@code companyId@siteUrl} of
      * the client. Use the same name as the rest of the product's state.
+     *
+     * @param site at most 255 characters, the longest the billing audit keeps
      */
     public Builder site(String site) {
       if (site == null || site.isBlank()) {
         throw new IllegalArgumentException("site is blank: leave it unset or name the site");
       }
-      this.site = site.strip();
+      String stripped = site.strip();
+      if (stripped.length() > MAX_SITE_LENGTH) {
+        throw new IllegalArgumentException(
+            "site is " + stripped.length() + " characters, more than the " + MAX_SITE_LENGTH
+                + " the billing audit keeps: use a shorter name for the site");
+      }
+      this.site = stripped;
       return this;
     }
 
     /**
      * The service.
      *
-     * @throws IllegalStateException naming the first required part that is missing
+     * @throws IllegalStateException naming the first required part that is missing, or when the
+     *     default site name ({@code companyId@siteUrl}) is too long for the billing audit
      */
     public BillingService build() {
       if (client == null) {
@@ -275,7 +293,15 @@ public final class BillingService {
         throw new IllegalStateException(
             "mappings are required: pass the appliances' billing mappings or a mappingSource");
       }
-      return new BillingService(this);
+      String named = site != null ? site : client.companyId() + "@" + client.siteUrl();
+      // Checked now: the audit refuses it only after the write it records was sent.
+      if (named.length() > MAX_SITE_LENGTH) {
+        throw new IllegalStateException(
+            "the site name " + client.companyId() + "@... is " + named.length()
+                + " characters, more than the " + MAX_SITE_LENGTH
+                + " the billing audit keeps: name the site with site(...)");
+      }
+      return new BillingService(this, named);
     }
   }
 }

@@ -33,6 +33,12 @@ final class RunPlanner {
   /** Significant digits a double keeps exactly; ConnectWise stores the quantity as one. */
   static final int MAX_QUANTITY_DIGITS = 15;
 
+  /** The longest quantity text (old or new) the billing audit of the state store keeps. */
+  static final int MAX_AUDIT_QUANTITY_LENGTH = 64;
+
+  /** The longest list of source reports the billing audit of the state store keeps. */
+  static final int MAX_SOURCE_REPORT_LENGTH = 1_000_000;
+
   private static final BigInteger MAX_BYTES = BigInteger.valueOf(Long.MAX_VALUE);
 
   private final ConnectWiseClient client;
@@ -256,7 +262,7 @@ final class RunPlanner {
     }
     Optional<String> product = addition.product()
         .flatMap(p -> p.identifier().or(p::name));
-    return new AdditionQuantity(
+    AdditionQuantity planned = new AdditionQuantity(
         mapping.companyId(),
         mapping.agreementId(),
         mapping.additionId(),
@@ -265,6 +271,25 @@ final class RunPlanner {
         proposed,
         bytes,
         usages);
+    checkAuditable(planned, subject);
+    return planned;
+  }
+
+  /** What the billing audit refuses is refused here, before any write it would have recorded. */
+  private void checkAuditable(AdditionQuantity planned, String subject) {
+    BigDecimal current = planned.currentQuantity();
+    if (current.toPlainString().length() > MAX_AUDIT_QUANTITY_LENGTH) {
+      problem(subject, "the current quantity " + current + " of addition " + planned.additionId()
+          + " is longer than the billing audit keeps (" + MAX_AUDIT_QUANTITY_LENGTH + " characters"
+          + " written out): correct the quantity in ConnectWise by hand");
+    }
+    int sourceLength = planned.sourceReport().length();
+    if (sourceLength > MAX_SOURCE_REPORT_LENGTH) {
+      problem(subject, "the appliance and report ids behind addition " + planned.additionId()
+          + " take " + sourceLength + " characters, more than the " + MAX_SOURCE_REPORT_LENGTH
+          + " the billing audit keeps: use shorter ids, or give the appliances more than one"
+          + " addition");
+    }
   }
 
   private static String appliancesSubject(List<StorageReport> behind) {

@@ -11,6 +11,7 @@ import static com.axcient.connectwise.integration.billing.Simulated.quantity;
 import static com.axcient.connectwise.integration.billing.Simulated.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.axcient.connectwise.client.ConnectWiseClient;
@@ -192,7 +193,7 @@ class BillingFailureTest {
   }
 
   @Test
-  void anAuditLogThatFailsStopsTheRunBeforeTheNextWrite() {
+  void anAuditLogThatFailsStopsTheRunAndReportsTheWriteItCouldNotRecord() {
     BillingAuditLog broken =
         new BillingAuditLog() {
           @Override
@@ -211,10 +212,22 @@ class BillingFailureTest {
           }
         };
 
-    assertThatThrownBy(() -> service(broken).apply(REPORTS)).hasMessage("disk full");
+    BillingAuditException stopped =
+        catchThrowableOfType(BillingAuditException.class, () -> service(broken).apply(REPORTS));
 
     assertThat(cw.journal().calls().stream().filter(c -> c.method().equals("PATCH")).count())
         .isEqualTo(1);
+    // The one write sent is reported, not hidden behind the audit's failure.
+    assertThat(stopped).hasRootCauseMessage("disk full");
+    assertThat(stopped.unaudited().additionId()).isEqualTo(ACME_CLOUD_GB);
+    assertThat(stopped.result().written()).containsExactly(stopped.unaudited());
+    assertThat(stopped.result().failed()).isEmpty();
+    assertThat(stopped)
+        .hasMessage(
+            "The billing audit could not record the write of addition 500 on agreement 10"
+                + " (written to ConnectWise); the run stopped there: 1 written, 0 unchanged,"
+                + " 0 failed. Restore the audit log and run again");
+    assertThat(quantity(cw, ACME_AGREEMENT, ACME_CLOUD_GB)).isEqualTo(100.0);
   }
 
   @Test

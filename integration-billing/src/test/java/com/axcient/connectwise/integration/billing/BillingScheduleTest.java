@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.axcient.connectwise.client.ConnectWiseClient;
+import com.axcient.connectwise.integration.core.state.BillingAuditEntry;
+import com.axcient.connectwise.integration.core.state.BillingAuditLog;
 import com.axcient.connectwise.testkit.ConnectWiseSimulator;
 import com.axcient.connectwise.testkit.ConnectWiseSimulatorExtension;
 import java.time.Duration;
@@ -179,6 +181,52 @@ class BillingScheduleTest {
     assertThat(failed).singleElement().isInstanceOf(InvalidBillingRunException.class);
     assertThat(schedule.nextRun()).hasValue(Instant.parse("2026-05-03T02:00:00Z"));
     assertThat(executor.pending()).hasSize(1);
+  }
+
+  @Test
+  void aRunStoppedByTheAuditIsReportedWithWhatItWrote() {
+    BillingAuditLog down =
+        new BillingAuditLog() {
+          @Override
+          public void record(BillingAuditEntry entry) {
+            throw new IllegalStateException("audit database unavailable");
+          }
+
+          @Override
+          public List<BillingAuditEntry> forAddition(String site, long additionId) {
+            return List.of();
+          }
+
+          @Override
+          public List<BillingAuditEntry> since(Instant since) {
+            return List.of();
+          }
+        };
+    billing =
+        BillingService.builder()
+            .client(client)
+            .auditLog(down)
+            .mappings(List.of(new BillingMapping("appliance-1", ACME, ACME_AGREEMENT, ACME_CLOUD_GB)))
+            .clock(clock)
+            .build();
+    BillingSchedule schedule = schedule().start();
+
+    clock.set(Instant.parse("2026-05-02T02:00:00Z"));
+    executor.runNext();
+
+    assertThat(quantity(cw, ACME_AGREEMENT, ACME_CLOUD_GB)).isEqualTo(1000.0);
+    assertThat(completed).isEmpty();
+    assertThat(failed)
+        .singleElement()
+        .isInstanceOfSatisfying(
+            BillingAuditException.class,
+            stopped -> {
+              assertThat(stopped.result().written())
+                  .extracting(BillingPlan.AdditionQuantity::additionId)
+                  .containsExactly(ACME_CLOUD_GB);
+              assertThat(stopped).hasMessageContaining("(written to ConnectWise)");
+            });
+    assertThat(schedule.nextRun()).hasValue(Instant.parse("2026-05-03T02:00:00Z"));
   }
 
   @Test

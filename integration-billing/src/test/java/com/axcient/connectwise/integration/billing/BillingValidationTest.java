@@ -274,6 +274,21 @@ class BillingValidationTest {
   }
 
   @Test
+  void sourceReportsLongerThanTheAuditKeeps() {
+    // The audit names every appliance:report pair behind an addition, in at most 1,000,000
+    // characters.
+    String appliance = "a".repeat(600_000);
+    BillingMapping mapping = new BillingMapping(appliance, ACME, ACME_AGREEMENT, ACME_CLOUD_GB);
+
+    assertThat(refused(List.of(mapping), report("r".repeat(500_000), appliance, 1L)))
+        .singleElement()
+        .asString()
+        .endsWith("the appliance and report ids behind addition 500 take 1100001 characters, more"
+            + " than the 1000000 the billing audit keeps: use shorter ids, or give the appliances"
+            + " more than one addition");
+  }
+
+  @Test
   void anAgreementIsBillableThroughItsEndDate() {
     // ConnectWise's endDate is a date, sent as midnight UTC; the run is at 02:00 on that day.
     cw.data().replace("/finance/agreements/10", "endDate", "2026-05-01T00:00:00Z");

@@ -6,8 +6,10 @@ import static com.axcient.connectwise.integration.billing.Simulated.ACME_APPLIAN
 import static com.axcient.connectwise.integration.billing.Simulated.ACME_CLOUD_GB;
 import static com.axcient.connectwise.integration.billing.Simulated.report;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.axcient.connectwise.client.ConnectWiseClient;
+import com.axcient.connectwise.client.Secret;
 import com.axcient.connectwise.integration.core.state.BillingAuditEntry;
 import com.axcient.connectwise.integration.core.state.BillingAuditEntry.Outcome;
 import com.axcient.connectwise.integration.core.state.JdbcStateStore;
@@ -79,6 +81,65 @@ class JdbcBillingAuditTest {
             .doesNotContain(cw.privateKey()));
       });
       assertThat(reopened.billingAudit().since(NOW)).hasSize(2);
+    }
+  }
+
+  @Test
+  void aSiteNameTooLongForTheAuditIsRefusedBeforeAnyWrite() {
+    assertThatThrownBy(() -> BillingService.builder().site("s".repeat(300)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "site is 300 characters, more than the 255 the billing audit keeps: use a shorter name"
+                + " for the site");
+  }
+
+  @Test
+  void aDefaultSiteNameTooLongForTheAuditIsRefusedWhenBuilt(ConnectWiseSimulator cw) {
+    // A host name as long as a URL allows, and a long company id: over 255 together.
+    String host = ("a".repeat(60) + ".").repeat(3) + "example.com";
+    try (ConnectWiseClient client =
+        ConnectWiseClient.builder()
+            .site("https://" + host)
+            .companyId("c".repeat(60))
+            .publicKey(cw.publicKey())
+            .privateKey(Secret.of(cw.privateKey()))
+            .clientId(cw.clientId())
+            .build()) {
+      BillingService.Builder builder =
+          BillingService.builder()
+              .client(client)
+              .auditLog(new InMemoryBillingAuditLog())
+              .mappings(List.of());
+
+      assertThatThrownBy(builder::build)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("more than the 255 the billing audit keeps")
+          .hasMessageEndingWith("name the site with site(...)");
+    }
+  }
+
+  @Test
+  void aCurrentQuantityTooLongForTheAuditIsRefusedBeforeAnyWrite(ConnectWiseSimulator cw) {
+    cw.data().replace("/finance/agreements/10/additions/500", "quantity", 1e300);
+    try (JdbcStateStore state = JdbcStateStore.h2InMemory("long-quantity", CLOCK);
+        ConnectWiseClient client = Simulated.client(cw)) {
+      BillingService billing =
+          BillingService.builder()
+              .client(client)
+              .auditLog(state.billingAudit())
+              .mappings(List.of(new BillingMapping("appliance-1", ACME, ACME_AGREEMENT, ACME_CLOUD_GB)))
+              .clock(CLOCK)
+              .site("acme-msp")
+              .build();
+
+      assertThatThrownBy(
+              () -> billing.apply(List.of(report("r-1", "appliance-1", 1_000_000_000_000L))))
+          .isInstanceOf(InvalidBillingRunException.class)
+          .hasMessageContaining("the current quantity 1.0E+300 of addition 500 is longer than the"
+              + " billing audit keeps (64 characters written out): correct the quantity in"
+              + " ConnectWise by hand");
+      assertThat(cw.journal().calls("PATCH", "/finance/agreements/10/additions/500")).isEmpty();
+      assertThat(state.billingAudit().since(Instant.EPOCH)).isEmpty();
     }
   }
 }
