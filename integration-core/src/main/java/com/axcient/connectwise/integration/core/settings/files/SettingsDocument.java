@@ -5,6 +5,7 @@ import com.axcient.connectwise.integration.core.settings.PsaSettings;
 import com.axcient.connectwise.integration.core.settings.SettingsProblem;
 import com.axcient.connectwise.integration.core.settings.SettingsSection;
 import com.axcient.connectwise.integration.core.settings.files.SettingsImportException.Reason;
+import com.axcient.connectwise.integration.core.settings.files.internal.CanonicalJson;
 import com.axcient.connectwise.integration.core.settings.files.internal.PrivateKeyCipher;
 import com.axcient.connectwise.integration.core.settings.files.internal.PrivateKeyCipher.OpenException;
 import com.axcient.connectwise.integration.core.settings.files.internal.PrivateKeyCipher.Sealed;
@@ -77,13 +78,18 @@ final class SettingsDocument {
     if (settings.allowInsecureHttp()) {
       psa.put("allowInsecureHttp", true);
     }
+    ObjectNode sections = root.putObject("sections");
+    export.sections().forEach(sections::set);
     export
         .passphrase()
         .ifPresent(
             passphrase -> {
+              // Sealed last, bound to the document as an import will read it back (a module's
+              // float or decimal node reads back as a double).
+              byte[] bound = boundData(reread(root));
               Sealed sealed =
                   PrivateKeyCipher.seal(
-                      settings.privateKey(), passphrase, settings.publicKey(), export.iterations());
+                      settings.privateKey(), passphrase, bound, export.iterations());
               Base64.Encoder base64 = Base64.getEncoder();
               psa.putObject("privateKey")
                   .put("scheme", PrivateKeyCipher.SCHEME)
@@ -93,11 +99,17 @@ final class SettingsDocument {
                   .put("check", base64.encodeToString(sealed.check()))
                   .put("ciphertext", base64.encodeToString(sealed.ciphertext()));
             });
-    ObjectNode sections = root.putObject("sections");
-    export.sections().forEach(sections::set);
     try {
       return (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
     } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A settings document could not be written as JSON", e);
+    }
+  }
+
+  private static JsonNode reread(ObjectNode document) {
+    try {
+      return JSON.readTree(JSON.writeValueAsBytes(document));
+    } catch (IOException e) {
       throw new IllegalStateException("A settings document could not be written as JSON", e);
     }
   }
@@ -161,7 +173,7 @@ final class SettingsDocument {
 
     Secret privateKey = null;
     if (sealedKey != null) {
-      privateKey = open(sealedKey, passphrase.orElseThrow(), publicKey.strip());
+      privateKey = open(sealedKey, passphrase.orElseThrow(), boundData(root));
       for (SettingsProblem problem : builder.privateKey(privateKey).problems()) {
         invalid.add(new SettingsProblem("psa." + problem.field(), problem.message()));
       }
@@ -286,7 +298,20 @@ final class SettingsDocument {
       return null;
     }
     if (!scheme.textValue().equals(PrivateKeyCipher.SCHEME)) {
-      if (scheme.textValue().matches("enc:v[0-9]+")) {
+      if (scheme.textValue().equals("enc:v1")) {
+        problems.add(
+            new SettingsProblem(
+                "psa.privateKey.scheme",
+                "is enc:v1, written by a development version of the product that left the"
+                    + " settings beside the key open to edits; this version reads only "
+                    + PrivateKeyCipher.SCHEME
+                    + ": export the settings again, or delete psa.privateKey to import the file"
+                    + " without the key and enter the key again"));
+        return null;
+      }
+      if (scheme.textValue().matches("enc:v[0-9]{1,9}")
+          && Integer.parseInt(scheme.textValue().substring("enc:v".length()))
+              > Integer.parseInt(PrivateKeyCipher.SCHEME.substring("enc:v".length()))) {
         throw new SettingsImportException(
             Reason.NEWER_FORMAT,
             List.of(
@@ -391,9 +416,23 @@ final class SettingsDocument {
     }
   }
 
-  private static Secret open(Sealed sealed, Secret passphrase, String publicKey) {
+  /**
+   * The bytes the private key is bound to: the document as read, without {@code psa.privateKey},
+   * in {@link CanonicalJson} form. So every edit of a file that holds the key (a PSA setting, a
+   * section, the format version, the export time) makes the GCM tag fail, while re-indenting the
+   * file or reordering its fields does not.
+   */
+  private static byte[] boundData(JsonNode document) {
+    ObjectNode bound = document.deepCopy();
+    if (bound.get("psa") instanceof ObjectNode psa) {
+      psa.remove("privateKey");
+    }
+    return CanonicalJson.bytes(bound);
+  }
+
+  private static Secret open(Sealed sealed, Secret passphrase, byte[] boundData) {
     try {
-      return PrivateKeyCipher.open(sealed, passphrase, publicKey);
+      return PrivateKeyCipher.open(sealed, passphrase, boundData);
     } catch (OpenException e) {
       if (e.failure() == PrivateKeyCipher.Failure.WRONG_PASSPHRASE) {
         throw new SettingsImportException(
@@ -409,8 +448,12 @@ final class SettingsDocument {
           List.of(
               new SettingsProblem(
                   "psa.privateKey",
-                  "does not match the rest of the file: the encrypted key or the public key was"
-                      + " changed or damaged after export; export the settings again")));
+                  "does not match the rest of the file: the passphrase is right, but the file"
+                      + " was changed after export (a PSA setting, a section or the encrypted key;"
+                      + " a file that holds the key cannot be edited, so the key is never sent to"
+                      + " a site it was not exported with): export the settings again, or delete"
+                      + " psa.privateKey to import the edited file without the key and enter the"
+                      + " key again")));
     }
   }
 

@@ -22,8 +22,10 @@ import java.util.function.Consumer;
  * Exports the product's ConnectWise settings to a versioned JSON file and imports them back.
  *
  * <p>Export leaves the private key out unless a passphrase is given; then the key is encrypted
- * (PBKDF2 and AES-GCM). The file is written with owner-only permissions (where the file system
- * has POSIX permissions) and atomically: a reader, or a crash, sees the old file or the new one.
+ * (PBKDF2 and AES-GCM) and bound to every other value in the file, so a file that holds the key
+ * is refused on import once edited (a file without the key may be edited freely). The file is
+ * written with owner-only permissions (where the file system has POSIX permissions) and
+ * atomically: a reader, or a crash, sees the old file or the new one.
  *
  * <p>Import checks the whole document before it returns anything: its format version, its
  * structure, every setting, every section with the validator its module registered, the

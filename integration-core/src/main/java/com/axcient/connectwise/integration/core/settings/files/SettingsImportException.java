@@ -25,7 +25,10 @@ public class SettingsImportException extends RuntimeException {
     PASSPHRASE_REQUIRED,
     /** The passphrase is not the one the file was exported with. */
     WRONG_PASSPHRASE,
-    /** The encrypted private key, or the public key it belongs to, was changed after export. */
+    /**
+     * The file holds the encrypted private key and was changed after export (a PSA setting, a
+     * section or the key itself): the key is bound to everything else in the file.
+     */
     DAMAGED,
     /** Settings in the file are not valid. */
     INVALID,

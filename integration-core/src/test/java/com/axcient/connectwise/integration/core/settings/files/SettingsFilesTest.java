@@ -95,7 +95,7 @@ class SettingsFilesTest {
         .doesNotContain(PRIVATE_KEY)
         .doesNotContain(base64(PRIVATE_KEY))
         .doesNotContain(PASSPHRASE.reveal())
-        .contains("\"scheme\" : \"enc:v1\"")
+        .contains("\"scheme\" : \"enc:v2\"")
         .contains("\"iterations\" : " + SettingsExport.MIN_ITERATIONS);
 
     ImportedSettings imported = files.importFile(file, withPassphrase(PASSPHRASE));

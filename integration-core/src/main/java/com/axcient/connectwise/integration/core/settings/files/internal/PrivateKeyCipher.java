@@ -17,17 +17,22 @@ import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Scheme {@code enc:v1}: PBKDF2-HMAC-SHA256 over the passphrase with a random 16-byte salt gives
+ * Scheme {@code enc:v2}: PBKDF2-HMAC-SHA256 over the passphrase with a random 16-byte salt gives
  * a 256-bit master key; HMAC-SHA256 of the master key derives an AES-256 key and a check key.
  * The private key is encrypted with AES-GCM (random 12-byte IV, 128-bit tag) with the scheme and
- * the public key as associated data, so the encrypted key cannot be moved to another public key.
- * The check value (a MAC of a constant under the check key) tells a wrong passphrase apart from a
- * damaged ciphertext; it lets no one test a passphrase faster than the GCM tag already does.
+ * the caller's bound data (the settings the key is used with) as associated data, so the key
+ * opens only together with exactly those settings: it cannot be paired with another site,
+ * company or public key. The check value (a MAC of a constant under the check key) tells a wrong
+ * passphrase apart from a changed file; it lets no one test a passphrase faster than the GCM tag
+ * already does.
+ *
+ * <p>{@code enc:v1} bound only the public key, so the site and the other settings beside the key
+ * could be edited; it was never released and is not read.
  */
 public final class PrivateKeyCipher {
 
   /** The scheme's name in the document. */
-  public static final String SCHEME = "enc:v1";
+  public static final String SCHEME = "enc:v2";
 
   /** Fewest PBKDF2 iterations written or accepted. */
   public static final int MIN_ITERATIONS = 100_000;
@@ -53,7 +58,7 @@ public final class PrivateKeyCipher {
   public enum Failure {
     /** The check value does not match: the passphrase is not the one used at export. */
     WRONG_PASSPHRASE,
-    /** The passphrase is right but the GCM tag fails: the key or the public key was changed. */
+    /** The passphrase is right but the GCM tag fails: the key or the bound data was changed. */
     DAMAGED
   }
 
@@ -73,8 +78,12 @@ public final class PrivateKeyCipher {
     }
   }
 
-  /** Encrypts the private key under the passphrase. */
-  public static Sealed seal(Secret privateKey, Secret passphrase, String publicKey, int iterations) {
+  /**
+   * Encrypts the private key under the passphrase, bound to {@code boundData}: {@link #open}
+   * succeeds only with the same bytes.
+   */
+  public static Sealed seal(
+      Secret privateKey, Secret passphrase, byte[] boundData, int iterations) {
     byte[] salt = random(SALT_BYTES);
     byte[] iv = random(IV_BYTES);
     byte[] master = master(passphrase, salt, iterations);
@@ -85,7 +94,7 @@ public final class PrivateKeyCipher {
           Cipher.ENCRYPT_MODE,
           new SecretKeySpec(derive(master, "aes-key"), "AES"),
           new GCMParameterSpec(TAG_BITS, iv));
-      cipher.updateAAD(associatedData(publicKey));
+      cipher.updateAAD(associatedData(boundData));
       return new Sealed(iterations, salt, iv, check(master), cipher.doFinal(plain));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM is not available in this JDK", e);
@@ -95,8 +104,8 @@ public final class PrivateKeyCipher {
     }
   }
 
-  /** Decrypts a sealed private key. */
-  public static Secret open(Sealed sealed, Secret passphrase, String publicKey)
+  /** Decrypts a sealed private key, given the data it was bound to when sealed. */
+  public static Secret open(Sealed sealed, Secret passphrase, byte[] boundData)
       throws OpenException {
     byte[] master = master(passphrase, sealed.salt(), sealed.iterations());
     byte[] plain = null;
@@ -109,7 +118,7 @@ public final class PrivateKeyCipher {
           Cipher.DECRYPT_MODE,
           new SecretKeySpec(derive(master, "aes-key"), "AES"),
           new GCMParameterSpec(TAG_BITS, sealed.iv()));
-      cipher.updateAAD(associatedData(publicKey));
+      cipher.updateAAD(associatedData(boundData));
       plain = cipher.doFinal(sealed.ciphertext());
       return Secret.of(
           StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(plain)).toString());
@@ -151,8 +160,11 @@ public final class PrivateKeyCipher {
         mac.doFinal((SCHEME + ":passphrase-check").getBytes(StandardCharsets.UTF_8)), CHECK_BYTES);
   }
 
-  private static byte[] associatedData(String publicKey) {
-    return (SCHEME + "|" + publicKey).getBytes(StandardCharsets.UTF_8);
+  private static byte[] associatedData(byte[] boundData) {
+    byte[] scheme = (SCHEME + "|").getBytes(StandardCharsets.UTF_8);
+    byte[] data = Arrays.copyOf(scheme, scheme.length + boundData.length);
+    System.arraycopy(boundData, 0, data, scheme.length, boundData.length);
+    return data;
   }
 
   private static byte[] random(int bytes) {
