@@ -2,7 +2,9 @@ package com.axcient.connectwise.integration.ticketing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.axcient.connectwise.integration.core.state.TicketLink;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +37,7 @@ class AlertLifecycleEdgeCasesTest {
 
     assertThat(h.ticketPosts()).as("ticket POSTs for a disabled rule").isZero();
     assertThat(h.store.ticketLinks().current(h.engine.site(), "a1").orElseThrow().state())
-        .isEqualTo(com.axcient.connectwise.integration.core.state.TicketLink.State.CANCELLED);
+        .isEqualTo(TicketLink.State.CANCELLED);
     assertThat(h.engine.deadLetters()).isEmpty();
   }
 
@@ -94,6 +96,19 @@ class AlertLifecycleEdgeCasesTest {
     assertThat(h.cw.data().get("/service/tickets/" + ticketId).orElseThrow().path("closedFlag").asBoolean())
         .as("ticket closed 30 minutes after the clear")
         .isTrue();
+  }
+
+  @Test
+  void aRaiseDatedAtTheEndOfTimeDoesNotHoldBackTheAlertsClear() {
+    h.enable(TicketRule.builder(EventClass.BACKUP_FAILED).openDelay(Duration.ofMinutes(10)).build());
+    h.engine.accept(Harness.event("a1", AlertState.RAISED, Instant.MAX).build());
+    h.engine.accept(h.clear("a1"));
+    h.engine.drain();
+
+    assertThat(h.store.ticketLinks().current(h.engine.site(), "a1").orElseThrow().state())
+        .as("the clear cancels the pending opening")
+        .isEqualTo(TicketLink.State.CANCELLED);
+    assertThat(h.engine.deadLetters()).isEmpty();
   }
 
   @Test

@@ -48,6 +48,9 @@ public final class AlertWorker {
 
   private static final Duration SOON = Duration.ZERO;
 
+  private static final Instant LATEST = Instant.ofEpochMilli(Long.MAX_VALUE);
+  private static final Instant EARLIEST = Instant.ofEpochMilli(Long.MIN_VALUE);
+
   private final Context cx;
   private final Companies companies;
   private final String owner;
@@ -699,15 +702,21 @@ public final class AlertWorker {
   }
 
   /**
-   * {@code at} plus {@code d}, held at {@link Instant#MAX} (or {@link Instant#MIN}) instead of
-   * throwing: an overflowing sum must not fail the alert's work and block its later events.
+   * {@code at} plus {@code d}, held within the times the store can hold (epoch milliseconds)
+   * instead of throwing: an overflowing sum, such as from an event dated far in the future, must
+   * not fail the alert's work and block its later events.
    */
   static Instant plus(Instant at, Duration d) {
+    Instant sum;
     try {
-      return at.plus(d);
+      sum = at.plus(d);
     } catch (DateTimeException | ArithmeticException overflow) {
-      return d.isNegative() ? Instant.MIN : Instant.MAX;
+      sum = d.isNegative() ? Instant.MIN : Instant.MAX;
     }
+    if (sum.isAfter(LATEST)) {
+      return LATEST;
+    }
+    return sum.isBefore(EARLIEST) ? EARLIEST : sum;
   }
 
   private TicketLink save(TicketLink.Builder changed) {
