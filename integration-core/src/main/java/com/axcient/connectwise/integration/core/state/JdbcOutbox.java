@@ -18,7 +18,9 @@ import java.util.Optional;
 /**
  * The outbox on JDBC. Order within a partition is the {@code seq} column (taken from a sequence at
  * enqueue and again at replay), so a replayed dead letter goes to the end of its partition; a replay
- * also records {@code replayed_at}, from which the item's age counts again.
+ * also records {@code replayed_at}, from which the item's age counts again. Enqueues to one
+ * partition hold it until they commit ({@link PartitionLocks}), so its items become visible in
+ * {@code seq} order.
  */
 final class JdbcOutbox implements Outbox {
 
@@ -35,8 +37,11 @@ final class JdbcOutbox implements Outbox {
 
   /**
    * The claimable items: each partition's oldest unfinished item, when it is due or its lease has
-   * expired. Rows locked by another worker's claim are skipped; the version check of the update
-   * that follows is what makes a claim exclusive, the lock only spares wasted attempts.
+   * expired, and while no other item of its partition is under an unexpired lease. Enqueues commit
+   * in seq order per partition ({@link PartitionLocks}), so the last condition only guards against
+   * an item that becomes visible behind a claimed one anyway, such as a replay committing late.
+   * Rows locked by another worker's claim are skipped; the version check of the update that
+   * follows is what makes a claim exclusive, the lock only spares wasted attempts.
    */
   private static final String CLAIMABLE =
       "SELECT o.id, o.version FROM outbox_item o"
@@ -45,7 +50,10 @@ final class JdbcOutbox implements Outbox {
           + " OR (o.state = 'CLAIMED' AND o.lease_until <= ?))"
           + " AND o.seq = (SELECT MIN(h.seq) FROM outbox_item h"
           + " WHERE h.site = o.site AND h.partition_key = o.partition_key"
-          + " AND h.state IN ('PENDING', 'CLAIMED'))";
+          + " AND h.state IN ('PENDING', 'CLAIMED'))"
+          + " AND NOT EXISTS (SELECT 1 FROM outbox_item c"
+          + " WHERE c.site = o.site AND c.partition_key = o.partition_key"
+          + " AND c.state = 'CLAIMED' AND c.lease_until > ?)";
 
   private static final String CLAIMABLE_ORDER =
       " ORDER BY o.seq FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED";
@@ -77,7 +85,9 @@ final class JdbcOutbox implements Outbox {
             + " created_at, not_before, version) VALUES ("
             + jdbc.dialect().nextOutboxSeq()
             + ", ?, ?, ?, ?, 'PENDING', 0, ?, ?, 0)";
-    return jdbc.transaction(
+    return PartitionLocks.transaction(
+        jdbc,
+        PartitionLocks.keys(items),
         "enqueueing outbox items",
         c -> {
           List<Long> ids = new ArrayList<>(items.size());
@@ -140,6 +150,7 @@ final class JdbcOutbox implements Outbox {
                   + CLAIMABLE_ORDER;
           try (PreparedStatement select = c.prepareStatement(sql)) {
             int index = 1;
+            select.setLong(index++, nowMillis);
             select.setLong(index++, nowMillis);
             select.setLong(index++, nowMillis);
             if (filter.site().isPresent()) {

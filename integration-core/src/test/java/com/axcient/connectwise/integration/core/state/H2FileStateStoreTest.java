@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,11 @@ class H2FileStateStoreTest extends StateStoreContract {
   @Override
   StateStore openStore() {
     return JdbcStateStore.h2File(folder, clock);
+  }
+
+  @Override
+  DataSource dataSource() {
+    return H2Support.file(folder);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package com.axcient.connectwise.integration.core.state;
 
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /** The state store contract on an in-memory H2 database. */
 class H2InMemoryStateStoreTest extends StateStoreContract {
@@ -15,5 +16,10 @@ class H2InMemoryStateStoreTest extends StateStoreContract {
   @Override
   StateStore openStore() {
     return JdbcStateStore.h2InMemory(name, clock);
+  }
+
+  @Override
+  DataSource dataSource() {
+    return H2Support.memory(name);
   }
 }

@@ -26,6 +26,11 @@ class PostgresStateStoreTest extends StateStoreContract {
     return JdbcStateStore.open(database, clock);
   }
 
+  @Override
+  DataSource dataSource() {
+    return database;
+  }
+
   @Test
   void instancesStartingAtOnceOnAnEmptyDatabaseApplyTheSchemaOnce() throws Exception {
     DataSource empty = EmbeddedPostgresDatabases.newDatabase();

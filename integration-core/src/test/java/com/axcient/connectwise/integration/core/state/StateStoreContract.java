@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.axcient.connectwise.testkit.MutableClock;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +29,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +55,9 @@ abstract class StateStoreContract {
 
   /** Opens a store on this test's database; several calls give several stores on it. */
   abstract StateStore openStore();
+
+  /** This test's database, for a store whose connections a test wraps. */
+  abstract DataSource dataSource();
 
   StateStore open() {
     StateStore opened = openStore();
@@ -404,6 +416,110 @@ abstract class StateStoreContract {
   }
 
   @Test
+  void anEnqueueThatCommitsLateStillComesFirstInItsPartition() throws Exception {
+    AtomicBoolean slowCommits = new AtomicBoolean();
+    CountDownLatch atCommit = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    StateStore slow =
+        JdbcStateStore.open(
+            beforeCommit(
+                dataSource(),
+                () -> {
+                  if (slowCommits.get()) {
+                    atCommit.countDown();
+                    release.await(30, TimeUnit.SECONDS);
+                  }
+                }),
+            clock);
+    opened.add(slow);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      // One instance accepts "raised" and takes the lower seq, but its commit is held up.
+      slowCommits.set(true);
+      Future<Long> raised = pool.submit(() -> slow.outbox().enqueue("acme", "a", "raised", "{}"));
+      assertThat(atCommit.await(30, TimeUnit.SECONDS)).isTrue();
+      slowCommits.set(false);
+      // Another accepts "cleared" for the same partition; it must not become visible first.
+      Future<Long> cleared = pool.submit(() -> store.outbox().enqueue("acme", "a", "cleared", "{}"));
+      try {
+        cleared.get(500, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException expected) {
+        // It waits for the partition until the first commits.
+      }
+      List<OutboxItem> whileHeldUp = store.outbox().claim("worker-1", LEASE, 10, T0);
+      release.countDown();
+      raised.get(30, TimeUnit.SECONDS);
+      cleared.get(30, TimeUnit.SECONDS);
+      List<OutboxItem> afterwards = store.outbox().claim("worker-2", LEASE, 10, T0);
+
+      List<OutboxItem> inFlight = new ArrayList<>(whileHeldUp);
+      inFlight.addAll(afterwards);
+      assertThat(inFlight).extracting(OutboxItem::kind).containsExactly("raised");
+      assertThat(store.outbox().complete(inFlight.get(0))).isTrue();
+      assertThat(store.outbox().claim("worker-2", LEASE, 10, T0))
+          .extracting(OutboxItem::kind)
+          .containsExactly("cleared");
+    } finally {
+      release.countDown();
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aFailedEnqueueLetsThePartitionGo() throws Exception {
+    AtomicBoolean diskFull = new AtomicBoolean();
+    StateStore failing =
+        JdbcStateStore.open(
+            beforeCommit(
+                dataSource(),
+                () -> {
+                  if (diskFull.get()) {
+                    throw new SQLException("the disk is full");
+                  }
+                }),
+            clock);
+    opened.add(failing);
+    diskFull.set(true);
+
+    assertThatThrownBy(() -> failing.outbox().enqueue("acme", "a", "raised", "{}"))
+        .isInstanceOf(StateStoreException.class)
+        .hasMessageContaining("the disk is full");
+
+    // From another thread: the failed enqueue's thread could re-enter a lock it still held.
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      long id =
+          pool.submit(() -> store.outbox().enqueue("acme", "a", "cleared", "{}"))
+              .get(5, TimeUnit.SECONDS);
+      assertThat(store.outbox().claim("w", LEASE, 10, T0))
+          .extracting(OutboxItem::id)
+          .containsExactly(id);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void noItemIsClaimedWhileAnotherOfItsPartitionIsUnderLease() throws Exception {
+    Outbox outbox = store.outbox();
+    long first = outbox.enqueue("acme", "a", "raised", "{}");
+    long second = outbox.enqueue("acme", "a", "cleared", "{}");
+    assertThat(outbox.claim("w1", LEASE, 10, T0)).extracting(OutboxItem::id).containsExactly(first);
+    // The claimed item is no longer the partition's head, as when an older item commits late.
+    try (Connection connection = dataSource().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.executeUpdate(
+          "UPDATE outbox_item SET seq = seq + 1000000 WHERE id = " + first);
+    }
+
+    assertThat(outbox.claim("w2", LEASE, 10, T0.plus(LEASE).minusMillis(1))).isEmpty();
+    // Once the lease has run out the partition moves on, from its head.
+    assertThat(outbox.claim("w2", LEASE, 10, T0.plus(LEASE)))
+        .extracting(OutboxItem::id)
+        .containsExactly(second);
+  }
+
+  @Test
   void twoStoresClaimingTheSameItemAtOnceNeverBothGetIt() throws Exception {
     StateStore second = open();
     for (int round = 0; round < 20; round++) {
@@ -752,6 +868,44 @@ abstract class StateStoreContract {
       return results;
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /** Something done before each commit of a connection; it may hold the commit up or fail it. */
+  interface BeforeCommit {
+    void run() throws Exception;
+  }
+
+  /** The data source whose connections run {@code hook} before each commit. */
+  static DataSource beforeCommit(DataSource target, BeforeCommit hook) {
+    ClassLoader loader = StateStoreContract.class.getClassLoader();
+    return (DataSource)
+        Proxy.newProxyInstance(
+            loader,
+            new Class<?>[] {DataSource.class},
+            (proxy, method, args) -> {
+              Object result = invoke(target, method, args);
+              if (!method.getName().equals("getConnection")) {
+                return result;
+              }
+              Connection connection = (Connection) result;
+              return Proxy.newProxyInstance(
+                  loader,
+                  new Class<?>[] {Connection.class},
+                  (p, m, a) -> {
+                    if (m.getName().equals("commit")) {
+                      hook.run();
+                    }
+                    return invoke(connection, m, a);
+                  });
+            });
+  }
+
+  private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+    try {
+      return method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
     }
   }
 
