@@ -26,7 +26,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A job never overlaps itself: a run that is due (or {@linkplain #runNow requested by hand})
  * while the previous one is still going is skipped. A job that throws is logged and recorded, and
- * keeps its schedule. {@link #close()} stops scheduling, waits for running jobs up to the shutdown
+ * keeps its schedule, whatever it throws (an exception, a {@link StackOverflowError}, a {@link
+ * LinkageError} or any other error); a {@code runNow} of it returns a {@link JobRun.Outcome#FAILED}
+ * run. Only a {@link VirtualMachineError} other than a stack overflow, such as an {@link
+ * OutOfMemoryError}, is recorded and then rethrown, which ends that job's schedule: the JVM is in
+ * no state to go on. {@link #close()} stops scheduling, waits for running jobs up to the shutdown
  * timeout, then closes the resources handed to {@link Builder#closeWith(AutoCloseable)} (such as
  * the state store), last registered first.
  *
@@ -103,15 +107,18 @@ public final class IntegrationRuntime implements AutoCloseable {
         throw new IllegalArgumentException("a job named '" + job.name() + "' is already registered");
       }
       Slot slot = new Slot(job);
-      slots.put(job.name(), slot);
       if (lifecycle == Lifecycle.STARTED) {
+        // Scheduled before it is listed, so a job the executor refuses is not left registered.
         schedule(slot);
       }
+      slots.put(job.name(), slot);
     }
   }
 
   /**
-   * Starts the schedules of every registered job.
+   * Starts the schedules of every registered job. When a job cannot be scheduled (the caller's
+   * executor refuses it, say) nothing is started: the schedules made so far are cancelled, the
+   * runtime's own executor is shut down, and the runtime stays not started.
    *
    * @throws IllegalStateException when the runtime was already started or is closed
    */
@@ -121,8 +128,18 @@ public final class IntegrationRuntime implements AutoCloseable {
         throw new IllegalStateException("the runtime can be started once; it is " + lifecycle);
       }
       executor = callerExecutor != null ? callerExecutor : ownedExecutor(threads);
+      try {
+        slots.values().forEach(this::schedule);
+      } catch (RuntimeException | Error e) {
+        // Not half started: no job keeps a schedule and no owned thread outlives the failure.
+        slots.values().forEach(Slot::cancel);
+        if (executor != callerExecutor) {
+          executor.shutdownNow();
+        }
+        executor = null;
+        throw e;
+      }
       lifecycle = Lifecycle.STARTED;
-      slots.values().forEach(this::schedule);
     }
     log.info("ConnectWise integration runtime started with jobs {}", slots.keySet());
   }
@@ -227,9 +244,18 @@ public final class IntegrationRuntime implements AutoCloseable {
                 slot.future =
                     executor.scheduleWithFixedDelay(
                         () -> run(slot, true),
-                        slot.job.initialDelay().toMillis(),
-                        interval.toMillis(),
+                        millis(slot.job.initialDelay()),
+                        millis(interval),
                         TimeUnit.MILLISECONDS));
+  }
+
+  /** The duration in milliseconds, at most {@code Long.MAX_VALUE} (a delay of ages, not an error). */
+  private static long millis(Duration duration) {
+    try {
+      return duration.toMillis();
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE;
+    }
   }
 
   private JobRun run(Slot slot, boolean scheduled) {
@@ -275,15 +301,31 @@ public final class IntegrationRuntime implements AutoCloseable {
       log.debug("Job {} succeeded {}", name, result.summary());
       return new JobRun(
           name, start, clock.instant(), JobRun.Outcome.SUCCEEDED, Optional.of(result), Optional.empty());
-    } catch (Exception | LinkageError | AssertionError e) {
+    } catch (Throwable e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
-      // Logged with its stack trace; the schedule continues with the next run.
+      // Logged with its stack trace; the schedule continues with the next run. A throwable that
+      // escaped would end the schedule for good (the executor never runs the task again).
       log.warn("Job {} failed: {}", name, oneLine(e), e);
-      return new JobRun(
-          name, start, clock.instant(), JobRun.Outcome.FAILED, Optional.empty(), Optional.of(oneLine(e)));
+      JobRun failed =
+          new JobRun(
+              name, start, clock.instant(), JobRun.Outcome.FAILED, Optional.empty(), Optional.of(oneLine(e)));
+      if (isFatal(e)) {
+        // Out of memory or a broken JVM: recorded, but not swallowed.
+        slot.record(failed);
+        throw (Error) e;
+      }
+      return failed;
     }
+  }
+
+  /**
+   * Whether a throwable must not be swallowed: a {@link VirtualMachineError} other than a stack
+   * overflow, which unwinds a single deep call and leaves the JVM sound.
+   */
+  private static boolean isFatal(Throwable e) {
+    return e instanceof VirtualMachineError && !(e instanceof StackOverflowError);
   }
 
   private JobRun skipped(String name, Instant start) {
@@ -359,6 +401,7 @@ public final class IntegrationRuntime implements AutoCloseable {
 
     void cancel() {
       ScheduledFuture<?> scheduled = future;
+      future = null;
       if (scheduled != null) {
         scheduled.cancel(false);
       }

@@ -16,20 +16,22 @@ import java.util.regex.Pattern;
  * @param name the job's name: 1 to 40 lower-case letters, digits and {@code -}, starting with a
  *     letter, such as {@code outbox-worker}; it names the job's thread, so it never holds a secret
  * @param initialDelay how long after {@link IntegrationRuntime#start()} the first run starts
- * @param interval the pause between the end of a run and the start of the next; empty for a job
- *     that only runs by hand
+ * @param interval the pause between the end of a run and the start of the next, at least 1
+ *     millisecond; empty for a job that only runs by hand
  * @param task the work; its result or exception is recorded as the run's outcome
  */
 public record Job(
     String name, Duration initialDelay, Optional<Duration> interval, Callable<JobResult> task) {
 
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,39}");
+  private static final Duration MIN_INTERVAL = Duration.ofMillis(1);
 
   /**
    * Checks the parts.
    *
-   * @throws IllegalArgumentException when the name does not fit its pattern or a duration is
-   *     negative or the interval is zero
+   * @throws IllegalArgumentException when the name does not fit its pattern, the initial delay is
+   *     negative or the interval is shorter than 1 millisecond (the runtime schedules in
+   *     milliseconds)
    */
   public Job {
     Objects.requireNonNull(name, "name");
@@ -44,8 +46,9 @@ public record Job(
     if (initialDelay.isNegative()) {
       throw new IllegalArgumentException("initialDelay of job " + name + " must not be negative");
     }
-    if (interval.isPresent() && (interval.get().isNegative() || interval.get().isZero())) {
-      throw new IllegalArgumentException("interval of job " + name + " must be positive");
+    if (interval.isPresent() && interval.get().compareTo(MIN_INTERVAL) < 0) {
+      throw new IllegalArgumentException(
+          "interval of job " + name + " must be at least 1 millisecond, was " + interval.get());
     }
   }
 

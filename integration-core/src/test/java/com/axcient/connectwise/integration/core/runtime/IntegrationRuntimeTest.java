@@ -6,14 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.io.IOError;
+import java.io.IOException;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.ServiceConfigurationError;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -91,6 +97,137 @@ class IntegrationRuntimeTest {
     assertThat(status.failures()).isGreaterThanOrEqualTo(2);
     assertThat(status.lastFailure().orElseThrow().failure())
         .contains("IllegalStateException: ConnectWise unreachable second line");
+  }
+
+  @Test
+  void aJobThrowingAnErrorIsRecordedAndKeepsItsSchedule() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    CountDownLatch secondRun = new CountDownLatch(2);
+    runtime =
+        IntegrationRuntime.builder()
+            .job(
+                Job.every(
+                    "flaky",
+                    SHORT,
+                    () -> {
+                      secondRun.countDown();
+                      if (calls.incrementAndGet() == 1) {
+                        throw new ServiceConfigurationError("provider not found");
+                      }
+                      return JobResult.none();
+                    }))
+            .build();
+
+    runtime.start();
+
+    assertThat(secondRun.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+    JobStatus status = runtime.status("flaky").orElseThrow();
+    assertThat(status.failures()).isEqualTo(1);
+    assertThat(status.lastFailure().orElseThrow().failure())
+        .contains("ServiceConfigurationError: provider not found");
+  }
+
+  @Test
+  void runNowOfAJobThrowingAnErrorReturnsAFailedRun() {
+    runtime =
+        IntegrationRuntime.builder()
+            .job(Job.manual("deep", () -> { throw new StackOverflowError(); }))
+            .job(Job.manual("io", () -> { throw new IOError(new IOException("disk gone")); }))
+            .build();
+
+    JobRun deep = runtime.runNow("deep");
+    JobRun io = runtime.runNow("io");
+
+    assertThat(deep.outcome()).isEqualTo(JobRun.Outcome.FAILED);
+    assertThat(deep.failure()).contains("StackOverflowError");
+    assertThat(io.outcome()).isEqualTo(JobRun.Outcome.FAILED);
+    assertThat(runtime.status("deep").orElseThrow().failures()).isEqualTo(1);
+  }
+
+  @Test
+  void anOutOfMemoryErrorIsRecordedThenRethrown() {
+    OutOfMemoryError oom = new OutOfMemoryError("Java heap space");
+    runtime =
+        IntegrationRuntime.builder().job(Job.manual("hungry", () -> { throw oom; })).build();
+
+    assertThatThrownBy(() -> runtime.runNow("hungry")).isSameAs(oom);
+
+    JobStatus status = runtime.status("hungry").orElseThrow();
+    assertThat(status.runs()).isEqualTo(1);
+    assertThat(status.lastFailure().orElseThrow().failure()).contains("OutOfMemoryError: Java heap space");
+    assertThat(status.running()).isFalse();
+  }
+
+  @Test
+  void aSubMillisecondIntervalIsRefusedNamingTheJob() {
+    assertThatThrownBy(() -> Job.every("fast", Duration.ofNanos(500_000), () -> {}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("interval of job fast must be at least 1 millisecond, was PT0.0005S");
+    assertThat(Job.every("fast", Duration.ofMillis(1), () -> {}).interval()).contains(Duration.ofMillis(1));
+  }
+
+  @Test
+  void aJobTheExecutorRefusesLeavesTheRuntimeNotStarted() {
+    List<ScheduledFuture<?>> scheduled = new CopyOnWriteArrayList<>();
+    ScheduledThreadPoolExecutor executor =
+        new ScheduledThreadPoolExecutor(1) {
+          @Override
+          public ScheduledFuture<?> scheduleWithFixedDelay(
+              Runnable command, long initialDelay, long delay, TimeUnit unit) {
+            if (!scheduled.isEmpty()) {
+              throw new RejectedExecutionException("queue full");
+            }
+            ScheduledFuture<?> future = super.scheduleWithFixedDelay(command, initialDelay, delay, unit);
+            scheduled.add(future);
+            return future;
+          }
+        };
+    try {
+      runtime =
+          IntegrationRuntime.builder()
+              .executor(executor)
+              .job(Job.every("outbox-worker", Duration.ofHours(1), () -> {}))
+              .job(Job.every("billing", Duration.ofHours(1), () -> {}))
+              .build();
+
+      assertThatThrownBy(runtime::start).isInstanceOf(RejectedExecutionException.class);
+
+      assertThat(runtime.isStarted()).isFalse();
+      assertThat(scheduled).singleElement().satisfies(f -> assertThat(f.isCancelled()).isTrue());
+      assertThat(executor.isShutdown()).isFalse();
+      runtime.close();
+    } finally {
+      executor.shutdownNow();
+    }
+  }
+
+  @Test
+  void aJobRegisteredAfterStartThatCannotBeScheduledIsNotRegistered() {
+    ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+    try {
+      runtime = IntegrationRuntime.builder().executor(executor).build();
+      runtime.start();
+      executor.shutdown();
+
+      assertThatThrownBy(() -> runtime.register(Job.every("late-job", SHORT, () -> {})))
+          .isInstanceOf(RejectedExecutionException.class);
+
+      assertThat(runtime.status()).isEmpty();
+    } finally {
+      executor.shutdownNow();
+    }
+  }
+
+  @Test
+  void anEnormousIntervalIsScheduledNotRefused() {
+    runtime =
+        IntegrationRuntime.builder()
+            .job(Job.every("yearly", Duration.ofSeconds(Long.MAX_VALUE), () -> {}))
+            .build();
+
+    runtime.start();
+
+    assertThat(runtime.isStarted()).isTrue();
   }
 
   @Test
@@ -332,7 +469,7 @@ class IntegrationRuntimeTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("lower-case");
     assertThatThrownBy(() -> Job.every("x", Duration.ZERO, () -> {}))
-        .hasMessageContaining("interval of job x must be positive");
+        .hasMessageContaining("interval of job x must be at least 1 millisecond");
     runtime.start();
     assertThatThrownBy(runtime::start).isInstanceOf(IllegalStateException.class);
   }
