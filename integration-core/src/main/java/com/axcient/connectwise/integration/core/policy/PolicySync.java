@@ -34,6 +34,12 @@ import org.slf4j.LoggerFactory;
  * {@link ScheduledExecutorService}, and nothing runs before it. {@link #syncNow()} runs a sync by
  * hand. Syncs and device changes run one at a time.
  *
+ * <p>Whatever a source, validator, store or listener throws (an exception, a {@link
+ * StackOverflowError}, a {@link LinkageError} or any other error) is logged, and the sync goes on
+ * and keeps its schedule. Only a {@link VirtualMachineError} other than a stack overflow, such as
+ * an {@link OutOfMemoryError}, is recorded in {@link #lastResult()} and then rethrown, which ends
+ * the schedule: the JVM is in no state to go on.
+ *
  * <pre>{@code
  * PolicySync sync = PolicySync.builder(policySource, versionStore, executor)
  *     .device(deviceSettings)
@@ -118,7 +124,9 @@ public final class PolicySync implements AutoCloseable {
 
   /**
    * Fetches the policy now and applies it if it changed and is valid. Never throws for a failing
-   * source, validator or store: the result says what happened.
+   * source, validator, store or listener: the result says what happened.
+   *
+   * @throws VirtualMachineError other than {@link StackOverflowError}, after it is recorded
    */
   public SyncResult syncNow() {
     lock.lock();
@@ -201,7 +209,11 @@ public final class PolicySync implements AutoCloseable {
   private void scheduledSync() {
     try {
       syncNow();
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
+      if (isFatal(e)) {
+        LOG.error("Policy sync failed fatally; it is not scheduled again", e);
+        throw (Error) e;
+      }
       // A scheduled task that throws is never run again; the next run must still happen.
       LOG.error("Policy sync failed unexpectedly; it runs again in {}", interval, e);
     }
@@ -212,7 +224,14 @@ public final class PolicySync implements AutoCloseable {
       Outcome outcome,
       Optional<String> version,
       List<SettingsProblem> problems,
-      Optional<String> failure) {}
+      Optional<String> failure,
+      Optional<Error> fatal) {
+
+    Attempt(
+        Outcome outcome, Optional<String> version, List<SettingsProblem> problems, Optional<String> failure) {
+      this(outcome, version, problems, failure, Optional.empty());
+    }
+  }
 
   private Attempt fetchAndValidate() {
     Optional<String> held = policy.map(FetchedPolicy::version);
@@ -222,7 +241,7 @@ public final class PolicySync implements AutoCloseable {
     Optional<FetchedPolicy> fetched;
     try {
       fetched = Objects.requireNonNull(source.fetch(held), "the policy source returned null");
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       return failed(held, "the policy could not be fetched", e);
     }
     if (fetched.isEmpty() || fetched.map(FetchedPolicy::version).equals(held)) {
@@ -232,7 +251,7 @@ public final class PolicySync implements AutoCloseable {
     List<SettingsProblem> problems;
     try {
       problems = validate(candidate.policy());
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       return failed(Optional.of(candidate.version()), "the policy could not be validated", e);
     }
     if (!problems.isEmpty()) {
@@ -242,7 +261,7 @@ public final class PolicySync implements AutoCloseable {
       if (!versionStore.appliedVersion().equals(Optional.of(candidate.version()))) {
         versionStore.save(candidate.version(), clock.instant());
       }
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       return failed(Optional.of(candidate.version()), "the applied policy version could not be recorded", e);
     }
     policy = Optional.of(candidate);
@@ -268,36 +287,52 @@ public final class PolicySync implements AutoCloseable {
         "Refused global policy version {}; the last good policy stays in force: {}",
         printable(version),
         printable(problems.toString()));
+    Optional<Error> fatal = Optional.empty();
     if (!lastRejectedVersion.equals(Optional.of(version))) {
       lastRejectedVersion = Optional.of(version);
-      for (PolicyListener listener : listeners) {
+      for (int i = 0; i < listeners.size() && fatal.isEmpty(); i++) {
         try {
-          listener.policyRejected(version, problems);
-        } catch (RuntimeException e) {
+          listeners.get(i).policyRejected(version, problems);
+        } catch (Throwable e) {
           LOG.warn("A policy listener failed on a refused policy", e);
+          fatal = fatal(e);
         }
       }
     }
-    return new Attempt(Outcome.REJECTED, Optional.of(version), problems, Optional.empty());
+    return new Attempt(Outcome.REJECTED, Optional.of(version), problems, Optional.empty(), fatal);
   }
 
-  private static Attempt failed(Optional<String> version, String what, RuntimeException e) {
+  private static Attempt failed(Optional<String> version, String what, Throwable e) {
     String failure = what + ": " + printable(String.valueOf(e));
     // The stack trace only at debug level: its first line repeats the source's text unfiltered.
     LOG.warn("Policy sync: {}; the last good policy stays in force", failure);
     LOG.debug("Policy sync failure", e);
-    return new Attempt(Outcome.FAILED, version, List.of(), Optional.of(failure));
+    return new Attempt(Outcome.FAILED, version, List.of(), Optional.of(failure), fatal(e));
+  }
+
+  /**
+   * The throwable when it must not be swallowed: a {@link VirtualMachineError} other than a stack
+   * overflow, which unwinds a single deep call and leaves the JVM sound.
+   */
+  private static Optional<Error> fatal(Throwable e) {
+    return isFatal(e) ? Optional.of((Error) e) : Optional.empty();
+  }
+
+  private static boolean isFatal(Throwable e) {
+    return e instanceof VirtualMachineError && !(e instanceof StackOverflowError);
   }
 
   private SyncResult finish(Attempt attempt) {
     EffectiveSettings merged = merge();
+    Optional<Error> fatal = attempt.fatal();
     if (!merged.equals(effective)) {
       effective = merged;
-      for (PolicyListener listener : listeners) {
+      for (int i = 0; i < listeners.size() && fatal.isEmpty(); i++) {
         try {
-          listener.effectiveSettingsChanged(merged);
-        } catch (RuntimeException e) {
+          listeners.get(i).effectiveSettingsChanged(merged);
+        } catch (Throwable e) {
           LOG.warn("A policy listener failed on changed effective settings", e);
+          fatal = fatal(e);
         }
       }
     }
@@ -310,6 +345,10 @@ public final class PolicySync implements AutoCloseable {
             attempt.failure(),
             merged);
     lastResult = result;
+    if (fatal.isPresent()) {
+      // Recorded above; not swallowed.
+      throw fatal.get();
+    }
     return result;
   }
 

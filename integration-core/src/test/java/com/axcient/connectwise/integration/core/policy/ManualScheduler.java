@@ -145,8 +145,8 @@ final class ManualScheduler extends AbstractExecutorService implements Scheduled
     private void run() {
       try {
         command.run();
-      } catch (RuntimeException e) {
-        // As in ScheduledThreadPoolExecutor: a task that throws is not run again.
+      } catch (RuntimeException | Error e) {
+        // As in ScheduledThreadPoolExecutor: a task that throws anything is not run again.
         done = true;
         return;
       }

@@ -242,6 +242,58 @@ class PolicySyncTest {
   }
 
   @Test
+  void aListenerThrowingAnErrorDoesNotStopTheOthersNorEscapeSyncNow() {
+    source.current = policy("v1", 1);
+    PolicySync sync =
+        PolicySync.builder(source, store, scheduler)
+            .clock(scheduler.clock())
+            .section(RULES)
+            .listener(e -> { throw new NoClassDefFoundError("com/vendor/Missing"); })
+            .listener(listener)
+            .build();
+
+    SyncResult result = sync.syncNow();
+
+    assertThat(result.outcome()).isEqualTo(Outcome.APPLIED);
+    assertThat(listener.changes).containsExactly(result.effective());
+    assertThat(sync.lastResult()).contains(result);
+  }
+
+  @Test
+  void aSourceThrowingAnErrorFailsTheSyncAndKeepsTheSchedule() {
+    source.error = new StackOverflowError();
+    PolicySync sync = sync().build();
+    sync.start();
+
+    scheduler.advance(Duration.ZERO);
+    assertThat(sync.lastResult().orElseThrow().failure())
+        .hasValueSatisfying(f -> assertThat(f).contains("could not be fetched", "StackOverflowError"));
+    source.error = null;
+    source.current = policy("v1", 1);
+    scheduler.advance(PolicySync.DEFAULT_INTERVAL);
+
+    assertThat(source.fetchedAt).hasSize(2);
+    assertThat(sync.lastResult().orElseThrow().outcome()).isEqualTo(Outcome.APPLIED);
+  }
+
+  @Test
+  void anOutOfMemoryErrorIsRecordedThenRethrownAndEndsTheSchedule() {
+    OutOfMemoryError oom = new OutOfMemoryError("Java heap space");
+    source.current = policy("v1", 1);
+    PolicySync sync = sync().listener(e -> { throw oom; }).build();
+
+    assertThatThrownBy(sync::syncNow).isSameAs(oom);
+    assertThat(sync.lastResult().orElseThrow().outcome()).isEqualTo(Outcome.APPLIED);
+    assertThat(listener.changes).hasSize(1);
+
+    source.error = oom;
+    sync.start();
+    scheduler.advance(Duration.ZERO);
+    assertThat(sync.lastResult().orElseThrow().outcome()).isEqualTo(Outcome.FAILED);
+    assertThat(scheduler.pending()).isEmpty();
+  }
+
+  @Test
   void aDeviceThatStopsInheritingKeepsItsOwnValuesAndIsNotPolled() {
     source.current = policy("v1", 1);
     PolicySync sync = sync().build();
@@ -304,6 +356,7 @@ class PolicySyncTest {
   private final class FakePolicySource implements PolicySource {
     FetchedPolicy current;
     RuntimeException failure;
+    Error error;
     boolean ignoresKnownVersion;
     final List<Instant> fetchedAt = new ArrayList<>();
     final List<Optional<String>> knownVersions = new ArrayList<>();
@@ -314,6 +367,9 @@ class PolicySyncTest {
       knownVersions.add(knownVersion);
       if (failure != null) {
         throw failure;
+      }
+      if (error != null) {
+        throw error;
       }
       if (!ignoresKnownVersion && knownVersion.equals(Optional.of(current.version()))) {
         return Optional.empty();
