@@ -336,15 +336,19 @@ public final class SetupCheck {
             Optional.of("Open " + menu + " and add a status named Imported."));
         return;
       }
-      CompanyStatus status = statuses.get().get(0);
-      if (status.inactiveFlag().orElse(false)) {
+      // Companies are created with the first active Imported status (ticketing's Companies), so
+      // any usable one next to an inactive or locked one is enough; a problem only when none is.
+      List<CompanyStatus> active =
+          statuses.get().stream().filter(s -> !s.inactiveFlag().orElse(false)).toList();
+      boolean usable = active.stream().anyMatch(s -> !s.disallowSavingFlag().orElse(false));
+      if (active.isEmpty()) {
         add(
             Check.IMPORTED_COMPANY_STATUS,
             "Company status Imported",
             Severity.PROBLEM,
             "The company status Imported is inactive, so companies cannot be created with it.",
             Optional.of("Open " + menu + " › Imported and clear Inactive."));
-      } else if (status.disallowSavingFlag().orElse(false)) {
+      } else if (!usable) {
         add(
             Check.IMPORTED_COMPANY_STATUS,
             "Company status Imported",

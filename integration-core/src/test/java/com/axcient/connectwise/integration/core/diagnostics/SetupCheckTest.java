@@ -14,6 +14,7 @@ import com.axcient.connectwise.testkit.Permission;
 import com.axcient.connectwise.testkit.RecordedCall;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -166,6 +167,22 @@ class SetupCheckTest {
   }
 
   @Test
+  void aDefaultStatusOnALaterPageIsFound() {
+    for (ObjectNode status : cw().data().list(HELP_DESK + "/statuses")) {
+      cw().data().replace(HELP_DESK + "/statuses/" + status.path("id").asLong(), "defaultFlag", false);
+    }
+    ObjectNode last = null;
+    for (int i = 0; i < 60; i++) {
+      last = cw().data().create(HELP_DESK + "/statuses", JSON.createObjectNode().put("name", "Extra " + i));
+    }
+    cw().data().replace(HELP_DESK + "/statuses/" + last.path("id").asLong(), "defaultFlag", true);
+
+    Finding status = only(check(), Check.DEFAULT_STATUS);
+
+    assertThat(status.severity()).as(status.toString()).isEqualTo(Severity.OK);
+  }
+
+  @Test
   void noClosedStatusPointsAtTheStatusesTab() {
     cw().data().replace(statusPath("Completed"), "closedStatus", false);
     cw().data().replace(statusPath("Closed"), "closedStatus", false);
@@ -205,6 +222,39 @@ class SetupCheckTest {
     assertThat(status.severity()).isEqualTo(Severity.PROBLEM);
     assertThat(status.fix())
         .hasValue("Open System › Setup Tables › Company Status and add a status named Imported.");
+  }
+
+  @Test
+  void anActiveImportedCompanyStatusNextToAnInactiveOneIsEnough() {
+    long old = addImportedStatusAfterTheFirst(false);
+    cw().data().replace("/company/companies/statuses/" + old, "inactiveFlag", true);
+
+    Finding status = only(check(), Check.IMPORTED_COMPANY_STATUS);
+
+    assertThat(status.severity()).as(status.toString()).isEqualTo(Severity.OK);
+  }
+
+  @Test
+  void anImportedCompanyStatusThatDisallowsSavingIsReportedWhenNoOtherIsUsable() {
+    long old = addImportedStatusAfterTheFirst(true);
+    cw().data().replace("/company/companies/statuses/" + old, "inactiveFlag", true);
+
+    Finding status = only(check(), Check.IMPORTED_COMPANY_STATUS);
+
+    assertThat(status.severity()).isEqualTo(Severity.PROBLEM);
+    assertThat(status.fix()).hasValueSatisfying(fix -> assertThat(fix).contains("clear Disallow Saving"));
+  }
+
+  /** Adds a second status named Imported; returns the id of the first, which lists first. */
+  private long addImportedStatusAfterTheFirst(boolean disallowSaving) {
+    String statuses = "/company/companies/statuses";
+    long first = cw().data().list(statuses, "name = \"Imported\"").get(0).path("id").asLong();
+    cw().data()
+        .create(
+            statuses,
+            JSON.createObjectNode().put("name", "Imported").put("disallowSavingFlag", disallowSaving));
+    assertThat(cw().data().list(statuses, "name = \"Imported\"")).hasSize(2);
+    return first;
   }
 
   @Test
