@@ -4,10 +4,12 @@ import com.axcient.connectwise.client.internal.ApiRequest;
 import com.axcient.connectwise.client.internal.HttpEngine;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
+import java.util.Set;
 import java.util.Spliterators;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -67,7 +69,8 @@ public class ReadOnlyResource<T> {
    * The records that match the query, fetched lazily page by page as the stream is consumed,
    * following ConnectWise's {@code Link: rel="next"} header. Only one page is held in memory at a
    * time. A failing page throws its {@link ConnectWiseException} from the stream operation that
-   * needed it.
+   * needed it; a next link to a page already read throws {@link InvalidResponseException} rather
+   * than repeat its records.
    */
   public Stream<T> list(Query query) {
     Iterator<T> records = new PageIterator(query);
@@ -122,6 +125,9 @@ public class ReadOnlyResource<T> {
     private ApiRequest nextRequest;
     private int pageNumber = 1;
     private Iterator<T> current = List.<T>of().iterator();
+    /** The pages read so far, as {@link #pageKey} strings: a next link back to one is a loop. */
+    private final Set<String> pagesRead = new HashSet<>();
+    private InvalidResponseException repeatedPage;
 
     PageIterator(Query query) {
       this.query = query;
@@ -142,6 +148,9 @@ public class ReadOnlyResource<T> {
       while (!current.hasNext() && nextRequest != null) {
         fetch();
       }
+      if (!current.hasNext() && repeatedPage != null) {
+        throw repeatedPage;
+      }
       return current.hasNext();
     }
 
@@ -156,8 +165,20 @@ public class ReadOnlyResource<T> {
     private void fetch() {
       HttpEngine.Page<T> page = engine.page(nextRequest, type);
       current = page.items().iterator();
+      pagesRead.add(pageKey(page.url()));
       HttpUrl next = page.next();
       if (next != null) {
+        if (pagesRead.contains(pageKey(next))) {
+          // This page's records are new; the failure comes when the stream asks for more.
+          nextRequest = null;
+          repeatedPage = new InvalidResponseException(
+              "ConnectWise's next-page link for "
+                  + path
+                  + " repeats a page already read; the list was stopped instead of returning the"
+                  + " same records again",
+              ErrorContext.builder("GET", path).status(200).build());
+          return;
+        }
         nextRequest = withPaging(ApiRequest.get(next, path));
         pageNumber++;
       } else if (!page.hadLinkHeader() && page.items().size() >= pageSize) {
@@ -173,6 +194,27 @@ public class ReadOnlyResource<T> {
       } else {
         nextRequest = null;
       }
+    }
+
+    /**
+     * The page's address with its query parameters in a fixed order, so that a link naming the
+     * same page with its parameters in another order or differently escaped is still recognised.
+     * Names and values are length-prefixed so that decoded {@code &} or {@code =} cannot make two
+     * pages look alike.
+     */
+    private String pageKey(HttpUrl url) {
+      StringBuilder key = new StringBuilder(url.newBuilder().query(null).build().toString());
+      url.queryParameterNames().stream()
+          .sorted()
+          .forEach(
+              name ->
+                  url.queryParameterValues(name)
+                      .forEach(
+                          value ->
+                              key.append('&').append(name.length()).append(':').append(name)
+                                  .append('=').append(value == null ? -1 : value.length())
+                                  .append(':').append(value == null ? "" : value)));
+      return key.toString();
     }
 
     private ApiRequest numberedPage(int number) {

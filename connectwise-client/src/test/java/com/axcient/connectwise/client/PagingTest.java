@@ -239,4 +239,50 @@ class PagingTest {
               assertThat(e.path()).isEqualTo("/service/tickets");
             });
   }
+  @Test
+  void aNextLinkBackToTheSamePageIsRefusedAfterItsRecords() {
+    for (int i = 0; i < 3; i++) {
+      server.enqueue(page(records(1, 2), link("pageSize=2&page=1", "next")));
+    }
+
+    Iterator<Ticket> tickets = client.tickets().list(Query.builder().pageSize(2).build()).iterator();
+
+    assertThat(tickets.next().id()).hasValue(1);
+    assertThat(tickets.next().id()).hasValue(2);
+    assertThatThrownBy(tickets::hasNext)
+        .isInstanceOfSatisfying(
+            InvalidResponseException.class,
+            e -> {
+              assertThat(e.getMessage())
+                  .contains("next-page link for /service/tickets repeats a page");
+              assertThat(e.path()).isEqualTo("/service/tickets");
+            });
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aNextLinkBackToAnEarlierPageIsRefused() {
+    // Page 2 points back to page 1, naming its parameters in another order.
+    server.enqueue(page(records(1, 2), link("pageSize=2&page=2", "next")));
+    server.enqueue(page(records(3, 4), link("page=1&pageSize=2", "next")));
+    server.enqueue(page(records(1, 2), link("pageSize=2&page=2", "next")));
+
+    assertThatThrownBy(
+            () -> client.tickets().list(Query.builder().pageSize(2).build()).count())
+        .isInstanceOf(InvalidResponseException.class)
+        .hasMessageContaining("repeats a page");
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aLongListOfDistinctPagesIsReadToTheEnd() {
+    for (int p = 1; p <= 100; p++) {
+      long[] ids = LongStream.rangeClosed((p - 1) * 10L + 1, p * 10L).toArray();
+      server.enqueue(page(records(ids), link("pageSize=10&page=" + (p < 100 ? p + 1 : 99), p < 100 ? "next" : "prev")));
+    }
+
+    assertThat(client.tickets().list(Query.builder().pageSize(10).build()).distinct().count())
+        .isEqualTo(1000);
+    assertThat(server.getRequestCount()).isEqualTo(100);
+  }
 }

@@ -116,13 +116,20 @@ public final class HttpEngine implements AutoCloseable {
   /** A decoded page of a list and where the next one is. */
   public static final class Page<T> {
     private final List<T> items;
+    private final HttpUrl url;
     private final HttpUrl next;
     private final boolean hadLinkHeader;
 
-    Page(List<T> items, HttpUrl next, boolean hadLinkHeader) {
+    Page(List<T> items, HttpUrl url, HttpUrl next, boolean hadLinkHeader) {
       this.items = items;
+      this.url = url;
       this.next = next;
       this.hadLinkHeader = hadLinkHeader;
+    }
+
+    /** The URL this page was read from. */
+    public HttpUrl url() {
+      return url;
     }
 
     /** The records of this page. */
@@ -240,7 +247,7 @@ public final class HttpEngine implements AutoCloseable {
             context(request, raw).build());
       }
     }
-    return new Page<>(items == null ? List.of() : items, nextUrl, linkHeader != null);
+    return new Page<>(items == null ? List.of() : items, raw.url, nextUrl, linkHeader != null);
   }
 
   /**
