@@ -355,4 +355,99 @@ class RetryTest {
     }
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("repeatableWrites")
+  void eachAttemptIsOneRequestEvenOnA503WithRetryAfterZero(
+      String method, Consumer<ConnectWiseClient> call) throws Exception {
+    for (int i = 0; i < 6; i++) {
+      server.enqueue(status(503, "0"));
+    }
+
+    try (ConnectWiseClient client = client()) {
+      assertThatThrownBy(() -> call.accept(client))
+          .satisfies(
+              e ->
+                  assertThat(e instanceof ServerException || e.getCause() instanceof ServerException)
+                      .isTrue());
+    }
+    assertThat(server.getRequestCount()).isEqualTo(3);
+    assertThat(sleeper.waits).hasSize(2);
+    assertThat(take(server).getMethod()).isEqualTo(method);
+  }
+
+  @Test
+  void theNoRetryPolicySendsOneRequestEvenOnA503WithRetryAfterZero() {
+    server.enqueue(status(503, "0"));
+    server.enqueue(TICKET);
+
+    try (ConnectWiseClient client =
+        Fixtures.builder(server).retryPolicy(RetryPolicy.none()).build()) {
+      assertThatThrownBy(() -> client.tickets().get(5)).isInstanceOf(ServerException.class);
+    }
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aRetryAfterHiddenFromOkHttpOnOneAttemptIsNotReadForTheNext() {
+    server.enqueue(status(503, "3"));
+    server.enqueue(status(503));
+    server.enqueue(TICKET);
+
+    try (ConnectWiseClient client = client()) {
+      assertThat(client.tickets().get(5).id()).hasValue(5);
+    }
+    // The second wait is the backoff (0.5 × 200 ms), not the first answer's 3 s again.
+    assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(3), Duration.ofMillis(100));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"99999999999999999999", "9223372036854775807", "Fri, 31 Dec 9999 23:59:59 GMT"})
+  void aRetryAfterTooLongToReadIsReportedAtOnceAsVeryLong(String retryAfter) {
+    server.enqueue(status(429, retryAfter));
+    server.enqueue(TICKET);
+
+    try (ConnectWiseClient client =
+        client(policy -> policy.maxRetryAfter(Duration.ofSeconds(Long.MAX_VALUE)))) {
+      assertThatThrownBy(() -> client.tickets().get(5))
+          .isInstanceOfSatisfying(
+              RateLimitedException.class,
+              e -> {
+                Duration wait = e.retryAfter().orElseThrow();
+                assertThat(wait).isGreaterThanOrEqualTo(Duration.ofDays(36_500));
+                // Callers schedule with it: it must fit an instant and a count of nanoseconds.
+                assertThat(java.time.Instant.now().plus(wait)).isAfter(java.time.Instant.now());
+                assertThat(wait.toNanos()).isPositive();
+                assertThat(e.getMessage()).contains("it asked to wait");
+              });
+    }
+    assertThat(sleeper.waits).isEmpty();
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void a503WithARetryAfterTooLargeForALongIsNotRetried() {
+    server.enqueue(status(503, "99999999999999999999"));
+    server.enqueue(TICKET);
+
+    try (ConnectWiseClient client = client()) {
+      assertThatThrownBy(() -> client.tickets().get(5)).isInstanceOf(ServerException.class);
+    }
+    assertThat(sleeper.waits).isEmpty();
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"-5", "soon", "+5"})
+  void aNegativeOrGarbledRetryAfterIsIgnored(String retryAfter) {
+    server.enqueue(status(429, retryAfter));
+    server.enqueue(status(429, retryAfter));
+
+    try (ConnectWiseClient client = client(policy -> policy.maxAttempts(2))) {
+      assertThatThrownBy(() -> client.tickets().get(5))
+          .isInstanceOfSatisfying(
+              RateLimitedException.class, e -> assertThat(e.retryAfter()).isEmpty());
+    }
+    assertThat(sleeper.waits).containsExactly(Duration.ofMillis(50));
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
 }

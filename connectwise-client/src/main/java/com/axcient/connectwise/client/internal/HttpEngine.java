@@ -457,7 +457,7 @@ public final class HttpEngine implements AutoCloseable {
     } catch (IOException e) {
       throw transportError(request, e);
     }
-    return read(request, call, response);
+    return read(request, response);
   }
 
   private CompletableFuture<RawResponse> executeAsync(ApiRequest request, HttpUrl url) {
@@ -468,7 +468,7 @@ public final class HttpEngine implements AutoCloseable {
           @Override
           public void onResponse(Call<ResponseBody> done, Response<ResponseBody> response) {
             try {
-              future.complete(read(request, done, response));
+              future.complete(read(request, response));
             } catch (RuntimeException e) {
               future.completeExceptionally(e);
             }
@@ -491,7 +491,7 @@ public final class HttpEngine implements AutoCloseable {
     return future;
   }
 
-  private RawResponse read(ApiRequest request, Call<ResponseBody> call, Response<ResponseBody> response) {
+  private RawResponse read(ApiRequest request, Response<ResponseBody> response) {
     ResponseBody body = response.isSuccessful() ? response.body() : response.errorBody();
     byte[] bytes = new byte[0];
     if (body != null) {
@@ -507,14 +507,12 @@ public final class HttpEngine implements AutoCloseable {
         throw transportError(request, e);
       }
     }
-    RequestTag tag = call.request().tag(RequestTag.class);
     return new RawResponse(
         response.code(),
         response.headers(),
         bytes,
         body == null ? null : body.contentType(),
-        response.raw().request().url(),
-        tag == null ? null : tag.hiddenRetryAfter());
+        response.raw().request().url());
   }
 
   // ---------------------------------------------------------------- decoding
@@ -617,8 +615,7 @@ public final class HttpEngine implements AutoCloseable {
         return new ConflictException(
             "The record is in use or was changed by someone else; try again later", ctx);
       case 429:
-        String retryAfter = raw.headers.get("Retry-After");
-        Duration wait = RetryAfter.parse(retryAfter != null ? retryAfter : raw.hiddenRetryAfter);
+        Duration wait = RetryAfter.parse(raw.headers.get("Retry-After"));
         return new RateLimitedException(
             "ConnectWise is rate limiting this API member"
                 + (wait == null ? "" : "; it asked to wait " + wait.toSeconds() + " s"),
@@ -826,16 +823,13 @@ public final class HttpEngine implements AutoCloseable {
     final byte[] body;
     final MediaType contentType;
     final HttpUrl url;
-    final String hiddenRetryAfter;
 
-    RawResponse(
-        int code, Headers headers, byte[] body, MediaType contentType, HttpUrl url, String hiddenRetryAfter) {
+    RawResponse(int code, Headers headers, byte[] body, MediaType contentType, HttpUrl url) {
       this.code = code;
       this.headers = headers;
       this.body = body;
       this.contentType = contentType;
       this.url = url;
-      this.hiddenRetryAfter = hiddenRetryAfter;
     }
   }
 }

@@ -26,7 +26,10 @@ public final class RequestTag {
     return networkAttempts.incrementAndGet();
   }
 
-  /** The {@code Retry-After} removed from a POST answer so that OkHttp would not re-send it. */
+  /**
+   * The {@code Retry-After} removed from the last attempt's 503 or 408 answer so that OkHttp would
+   * not re-send the request by itself, or null.
+   */
   String hiddenRetryAfter() {
     return hiddenRetryAfter;
   }

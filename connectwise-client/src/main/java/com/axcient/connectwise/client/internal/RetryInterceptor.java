@@ -33,7 +33,7 @@ final class RetryInterceptor implements Interceptor {
     for (int attempt = 1; ; attempt++) {
       Response response;
       try {
-        response = chain.proceed(request);
+        response = restoreRetryAfter(chain.proceed(request), tag);
       } catch (IOException e) {
         if (!repeatable || attempt >= policy.maxAttempts() || chain.call().isCanceled()) {
           throw e;
@@ -47,12 +47,25 @@ final class RetryInterceptor implements Interceptor {
         return response;
       }
       Duration retryAfter = RetryAfter.parse(response.header("Retry-After"));
-      if (retryAfter != null && retryAfter.compareTo(policy.maxRetryAfter()) > 0) {
+      if (retryAfter != null
+          && (RetryAfter.isLongest(retryAfter) || retryAfter.compareTo(policy.maxRetryAfter()) > 0)) {
         return response;
       }
       response.close();
       pause(request, attempt, policy.delayAfter(attempt, retryAfter), "HTTP " + response.code());
     }
+  }
+
+  /** The answer with the {@code Retry-After} {@link PostRetryGuard} hid from OkHttp put back. */
+  private static Response restoreRetryAfter(Response response, RequestTag tag) {
+    String hidden = tag == null ? null : tag.hiddenRetryAfter();
+    if (tag != null) {
+      tag.hideRetryAfter(null);
+    }
+    if (hidden == null || response.header("Retry-After") != null) {
+      return response;
+    }
+    return response.newBuilder().header("Retry-After", hidden).build();
   }
 
   private void pause(Request request, int attempt, Duration delay, String reason)
