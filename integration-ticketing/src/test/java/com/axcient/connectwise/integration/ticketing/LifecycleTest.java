@@ -3,6 +3,7 @@ package com.axcient.connectwise.integration.ticketing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.List;
@@ -265,6 +266,31 @@ class LifecycleTest {
   }
 
   @Test
+  void aMissingCompanyGetsTheImportedStatusThatAllowsSaving() {
+    String statuses = "/company/companies/statuses";
+    long first = h.cw.data().list(statuses, "name = \"Imported\"").get(0).path("id").asLong();
+    h.cw.data().replace(statuses + "/" + first, "disallowSavingFlag", true);
+    long usable =
+        h.cw.data()
+            .create(statuses, new ObjectMapper().createObjectNode().put("name", "Imported"))
+            .path("id")
+            .asLong();
+    h.engine.applySettings(
+        TicketingSettings.builder()
+            .enabled(true)
+            .rule(TicketRule.builder(EventClass.BACKUP_FAILED).companySource(CompanySource.CUSTOMER_MAPPING).build())
+            .customerCompany("newco", "NewCo")
+            .createMissingCompanies(true)
+            .build());
+
+    h.engine.accept(Harness.event("a1", AlertState.RAISED, h.clock.instant()).customer("newco").build());
+    h.engine.drain();
+
+    JsonNode created = h.cw.data().list("/company/companies", "identifier = \"NewCo\"").get(0);
+    assertThat(created.path("status").path("id").asLong()).isEqualTo(usable);
+  }
+
+  @Test
   void aCompanyCreatedMeanwhileIsFoundAfterTheObjectExistsConflict() {
     h.engine.applySettings(
         TicketingSettings.builder()
@@ -275,7 +301,7 @@ class LifecycleTest {
             .build());
     // Someone creates the company between the engine's search and its create.
     h.cw.faults().on("GET", "/company/companies").times(1).respondStatus(200).body("application/json", "[]");
-    ObjectNode company = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+    ObjectNode company = new ObjectMapper().createObjectNode()
         .put("identifier", "NewCo").put("name", "New Co").put("city", "Tampa");
     h.cw.data().create("/company/companies", company);
 

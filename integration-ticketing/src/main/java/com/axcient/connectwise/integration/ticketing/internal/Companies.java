@@ -10,6 +10,7 @@ import com.axcient.connectwise.client.model.Reference;
 import com.axcient.connectwise.integration.ticketing.AlertEvent;
 import com.axcient.connectwise.integration.ticketing.CompanySource;
 import com.axcient.connectwise.integration.ticketing.TicketingSettings;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -132,17 +133,22 @@ final class Companies {
     }
   }
 
+  /**
+   * An active status named Imported, preferring one that allows saving: the setup check accepts a
+   * site where such a status exists next to unusable ones, so the choice must find it.
+   */
   private long importedStatus() {
     return cx.call(
             () ->
                 cx.client()
                     .companyStatuses()
                     .list(Query.where(Conditions.field("name").eq(IMPORTED)))
-                    .filter(s -> !s.inactiveFlag().orElse(false))
-                    .map(CompanyStatus::id)
-                    .filter(OptionalLong::isPresent)
-                    .mapToLong(OptionalLong::getAsLong)
-                    .findFirst())
+                    .filter(s -> !s.inactiveFlag().orElse(false) && s.id().isPresent())
+                    .min(
+                        Comparator.comparing(
+                            (CompanyStatus s) -> s.disallowSavingFlag().orElse(false)))
+                    .map(s -> OptionalLong.of(s.id().getAsLong()))
+                    .orElse(OptionalLong.empty()))
         .orElseThrow(
             () ->
                 new Dead(
