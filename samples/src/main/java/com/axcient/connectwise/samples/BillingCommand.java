@@ -56,7 +56,7 @@ final class BillingCommand {
     List<StorageReport> readReports() {
       List<StorageReport> all = new ArrayList<>();
       for (Path file : reports) {
-        JsonNode tree = readTree(file);
+        JsonNode tree = readTree(file, "a StorageReport object or an array of them");
         if (tree.isArray()) {
           for (JsonNode report : tree) {
             all.add(convert(report, StorageReport.class, file));
@@ -69,7 +69,7 @@ final class BillingCommand {
     }
 
     List<BillingMapping> readMappings() {
-      JsonNode tree = readTree(mappings);
+      JsonNode tree = readTree(mappings, "a JSON array of BillingMapping objects");
       if (!tree.isArray()) {
         throw new IllegalArgumentException(
             mappings + " is not a JSON array: write the mappings as [{\"applianceId\": ...,"
@@ -83,20 +83,32 @@ final class BillingCommand {
     }
   }
 
-  private static JsonNode readTree(Path file) {
+  private static JsonNode readTree(Path file, String expected) {
     try {
-      return JSON.readTree(Files.readAllBytes(file));
+      JsonNode tree = JSON.readTree(Files.readAllBytes(file));
+      // An empty or whitespace-only file reads as no node at all; "null" as a null node.
+      if (tree == null || tree.isMissingNode() || tree.isNull()) {
+        throw new IllegalArgumentException(
+            file + " is empty or null: write " + expected);
+      }
+      return tree;
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException(file + " does not exist: check the file name");
     } catch (JsonProcessingException e) {
+      // Some failures (nesting too deep, for one) carry no location.
+      String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
       throw new IllegalArgumentException(
-          file + " is not valid JSON (line " + e.getLocation().getLineNr() + "): " + e.getOriginalMessage());
+          file + " is not valid JSON" + line + ": " + e.getOriginalMessage());
     } catch (IOException e) {
       throw new IllegalArgumentException(file + " cannot be read: " + e.getMessage());
     }
   }
 
   private static <T> T convert(JsonNode node, Class<T> type, Path file) {
+    if (node == null || node.isNull()) {
+      throw new IllegalArgumentException(
+          file + " has a null entry: write a " + type.getSimpleName() + " object there or remove it");
+    }
     try {
       return JSON.treeToValue(node, type);
     } catch (JsonProcessingException | IllegalArgumentException e) {

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 class BillingCommandTest {
@@ -99,6 +101,45 @@ class BillingCommandTest {
 
     assertThat(code).isEqualTo(ConnectWiseTool.USAGE);
     assertThat(err.toString()).contains("report.json is not valid JSON").doesNotContain("\tat ");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "  \n", "null", "[null]"})
+  void anEmptyOrNullReportIsAUsageErrorNamingTheFileAndTheFix(String content) throws IOException {
+    report = folder.resolve("bad-report.json");
+    Files.writeString(report, content);
+
+    int code = run("plan");
+
+    assertThat(code).as(err.toString()).isEqualTo(ConnectWiseTool.USAGE);
+    assertThat(err.toString())
+        .contains("bad-report.json")
+        .contains("StorageReport")
+        .doesNotContain("NullPointerException");
+  }
+
+  @Test
+  void aNullMappingEntryIsAUsageErrorNamingTheFile() throws IOException {
+    mappings = folder.resolve("bad-mappings.json");
+    Files.writeString(mappings, "[null]");
+
+    int code = run("plan");
+
+    assertThat(code).as(err.toString()).isEqualTo(ConnectWiseTool.USAGE);
+    assertThat(err.toString())
+        .contains("bad-mappings.json has a null entry")
+        .doesNotContain("NullPointerException");
+  }
+
+  @Test
+  void aTooDeeplyNestedFileIsAUsageErrorWithoutALineNumber() throws IOException {
+    mappings = folder.resolve("deep.json");
+    Files.writeString(mappings, "[".repeat(5000) + "]".repeat(5000));
+
+    int code = run("plan");
+
+    assertThat(code).as(err.toString()).isEqualTo(ConnectWiseTool.USAGE);
+    assertThat(err.toString()).contains("deep.json is not valid JSON: ").doesNotContain("getLineNr");
   }
 
   @Test
