@@ -31,7 +31,11 @@ import java.util.Optional;
  *     company when the rule's company source is {@link CompanySource#CUSTOMER_MAPPING}
  * @param deviceCompany the identifier of the ConnectWise company set on the device as its service
  *     ticket company; used when the rule's company source is {@link CompanySource#DEVICE}
- * @param message the alert's text in full
+ * @param message the alert's text; when accepted, a message longer than {@value
+ *     #MAX_MESSAGE_LENGTH} characters is cut to that length, ending with {@code "… (truncated)"}
+ *     (a surrogate pair is never split), so that any event fits the outbox. {@code device},
+ *     {@code protectedSystem}, {@code customer} and {@code deviceCompany} are cut the same way to
+ *     {@value #MAX_TEXT_LENGTH} characters
  * @param time when the product saw the event
  * @param state raised, repeated or cleared
  */
@@ -49,6 +53,15 @@ public record AlertEvent(
 
   /** The longest alert ID accepted. */
   public static final int MAX_ALERT_ID_LENGTH = 240;
+
+  /** The longest message kept when an event is accepted; a longer one is cut. */
+  public static final int MAX_MESSAGE_LENGTH = 65_536;
+
+  /**
+   * The longest device, protected system, customer or device company kept when an event is
+   * accepted; a longer one is cut.
+   */
+  public static final int MAX_TEXT_LENGTH = 1_024;
 
   /**
    * Checks the parts.

@@ -1,11 +1,14 @@
 package com.axcient.connectwise.integration.ticketing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.axcient.connectwise.integration.core.state.TicketLink;
+import com.axcient.connectwise.integration.ticketing.internal.EventCodec;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +23,50 @@ class AlertLifecycleEdgeCasesTest {
   @AfterEach
   void close() {
     h.close();
+  }
+
+  @Test
+  void anEventWhoseMessageIsAboutOneMegabyteIsAcceptedWithTheMessageCut() {
+    h.enable(TicketRule.builder(EventClass.BACKUP_FAILED).build());
+    AlertEvent e =
+        Harness.event("big-1", AlertState.RAISED, h.clock.instant())
+            .message("x".repeat(1 << 20))
+            .build();
+
+    assertThatCode(() -> h.engine.accept(e)).doesNotThrowAnyException();
+    h.engine.drain();
+    assertThat(h.ticketsOf("big-1")).hasSize(1);
+    assertThat(h.engine.deadLetters()).isEmpty();
+  }
+
+  @Test
+  void anEventWhoseEscapedMessageOutgrowsThePayloadIsAcceptedInABatch() {
+    h.enable(TicketRule.builder(EventClass.BACKUP_FAILED).build());
+    AlertEvent quotes =
+        Harness.event("big-2", AlertState.RAISED, h.clock.instant())
+            .message("\"".repeat(600_000))
+            .device("\u0001".repeat(200_000))
+            .customer("\u0001".repeat(200_000))
+            .build();
+
+    assertThat(h.engine.acceptAll(List.of(h.raise("small"), quotes))).isEqualTo(2);
+  }
+
+  @Test
+  void aLongMessageIsCutToTheMaximumWithAMarkerWithoutSplittingASurrogatePair() {
+    int end = AlertEvent.MAX_MESSAGE_LENGTH - "\u2026 (truncated)".length();
+    String message = "a".repeat(end - 1) + "\uD83D\uDE00" + "b".repeat(100);
+    AlertEvent e =
+        Harness.event("big-3", AlertState.RAISED, h.clock.instant()).message(message).build();
+
+    String kept = EventCodec.decode(EventCodec.encode(e)).message();
+
+    assertThat(kept).hasSizeLessThanOrEqualTo(AlertEvent.MAX_MESSAGE_LENGTH)
+        .isEqualTo("a".repeat(end - 1) + "\u2026 (truncated)");
+    String exact = "a".repeat(AlertEvent.MAX_MESSAGE_LENGTH);
+    assertThat(
+            EventCodec.decode(EventCodec.encode(e.toBuilder().message(exact).build())).message())
+        .isEqualTo(exact);
   }
 
   @Test

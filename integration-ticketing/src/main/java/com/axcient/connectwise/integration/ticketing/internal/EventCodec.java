@@ -17,10 +17,15 @@ public final class EventCodec {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
+  /** Ends a free text field that was cut to fit the outbox payload. */
+  static final String TRUNCATED = "\u2026 (truncated)";
+
   private EventCodec() {}
 
   /**
-   * The event as JSON.
+   * The event as JSON. The message is cut to {@value AlertEvent#MAX_MESSAGE_LENGTH} characters and
+   * the other free text fields to {@value AlertEvent#MAX_TEXT_LENGTH}, so the escaped JSON (at most
+   * 6 characters per character) always fits the outbox payload.
    *
    * @param e the event
    * @return the JSON text
@@ -64,11 +69,13 @@ public final class EventCodec {
     node.put("alertId", e.alertId());
     node.put("eventClass", e.eventClass().name());
     node.put("severity", e.severity().name());
-    node.put("device", e.device());
-    e.protectedSystem().ifPresent(v -> node.put("protectedSystem", v));
-    e.customer().ifPresent(v -> node.put("customer", v));
-    e.deviceCompany().ifPresent(v -> node.put("deviceCompany", v));
-    node.put("message", e.message());
+    node.put("device", cut(e.device(), AlertEvent.MAX_TEXT_LENGTH));
+    e.protectedSystem()
+        .ifPresent(v -> node.put("protectedSystem", cut(v, AlertEvent.MAX_TEXT_LENGTH)));
+    e.customer().ifPresent(v -> node.put("customer", cut(v, AlertEvent.MAX_TEXT_LENGTH)));
+    e.deviceCompany()
+        .ifPresent(v -> node.put("deviceCompany", cut(v, AlertEvent.MAX_TEXT_LENGTH)));
+    node.put("message", cut(e.message(), AlertEvent.MAX_MESSAGE_LENGTH));
     node.put("time", e.time().toString());
     node.put("state", e.state().name());
     return node;
@@ -98,6 +105,21 @@ public final class EventCodec {
     } catch (JsonProcessingException | RuntimeException e) {
       throw new IllegalArgumentException("the work item's payload is not an alert event", e);
     }
+  }
+
+  /**
+   * The text, or when longer than {@code max} its start followed by {@link #TRUNCATED}, {@code max}
+   * characters in all; a surrogate pair is never split.
+   */
+  static String cut(String text, int max) {
+    if (text.length() <= max) {
+      return text;
+    }
+    int end = max - TRUNCATED.length();
+    if (Character.isHighSurrogate(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(0, end) + TRUNCATED;
   }
 
   private static Optional<String> text(JsonNode n, String field) {
