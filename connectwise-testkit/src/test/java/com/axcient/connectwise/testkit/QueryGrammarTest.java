@@ -208,6 +208,16 @@ class QueryGrammarTest {
   }
 
   @Test
+  void fieldsOfOnlySlashesNameNoFieldAndAreIgnored() {
+    RawHttp.Reply list = http.get("/service/tickets?fields=" + RawHttp.encode("/"));
+    RawHttp.Reply one = http.get("/service/tickets/41001?fields=" + RawHttp.encode("id,//"));
+
+    assertThat(list.status).as(list.body).isEqualTo(200);
+    assertThat(one.status).as(one.body).isEqualTo(200);
+    assertThat(one.json().toString()).isEqualTo("{\"id\":41001}");
+  }
+
+  @Test
   void countTakesTheSameConditions() {
     RawHttp.Reply reply = http.get("/service/tickets/count?conditions=" + RawHttp.encode("closedFlag = false"));
 

@@ -81,8 +81,10 @@ public final class Listing {
     ObjectNode result = Json.object();
     for (String raw : fields.split(",")) {
       String path = raw.trim();
-      if (!path.isEmpty()) {
-        copy(record, result, path.split("/"), 0);
+      String[] segments = path.split("/");
+      // A path of only slashes names no field: ignored, like an unknown name.
+      if (segments.length > 0) {
+        copy(record, result, segments, 0);
       }
     }
     return result;
