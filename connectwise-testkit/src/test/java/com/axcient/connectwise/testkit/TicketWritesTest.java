@@ -184,6 +184,15 @@ class TicketWritesTest {
   }
 
   @Test
+  void aPatchPathOfOnlySlashesIsAnInvalidField() {
+    long id = create("{\"summary\":\"s\",\"company\":{\"id\":251}}").path("id").asLong();
+
+    RawHttp.Reply reply = http.patch("/service/tickets/" + id, "[{\"op\":\"replace\",\"path\":\"//\",\"value\":1}]");
+
+    assertFieldError(reply, "InvalidField", "//");
+  }
+
+  @Test
   void putReplacesTheWholeRecord() {
     long id = create("{\"summary\":\"s\",\"company\":{\"id\":251},\"externalXRef\":\"k\"}").path("id").asLong();
 

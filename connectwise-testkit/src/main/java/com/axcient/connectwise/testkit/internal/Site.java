@@ -394,6 +394,11 @@ public final class Site {
   }
 
   private void checkPatchPath(Kind kind, ObjectSchema root, String[] segments, String path) {
+    if (segments.length == 0) {
+      // A path of only slashes ("//") names no field at all.
+      throw ApiError.invalidField(kind.resourceName(), path, "InvalidField",
+          "The PATCH path '" + path + "' names no field: write a field name such as 'summary'.");
+    }
     ObjectSchema current = root;
     for (int i = 0; i < segments.length; i++) {
       Property property = current == null ? null : current.properties().get(segments[i]);
