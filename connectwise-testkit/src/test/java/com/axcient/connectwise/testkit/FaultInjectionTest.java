@@ -89,6 +89,18 @@ class FaultInjectionTest {
   }
 
   @Test
+  void aFaultTakesATrailingSlashPathTheRouterSendsToTheSameCollection() {
+    cw.faults().on("POST", "/service/tickets").times(1).respondStatus(503);
+
+    RawHttp.Reply reply = http.post("/service/tickets/", ticket("k-slash"));
+
+    assertThat(reply.status).isEqualTo(503);
+    assertThat(cw.faults().active()).isEmpty();
+    assertThat(ticketsWithKey("k-slash")).isZero();
+    assertThat(cw.journal().calls("POST", "/service/tickets")).hasSize(1);
+  }
+
+  @Test
   void aStatusFaultAfterWriteCreatesTheTicketThenFails() {
     cw.faults().on("POST", "/service/tickets").respondStatus(500).afterWrite();
 

@@ -108,6 +108,10 @@ public final class HttpFront extends Dispatcher {
     String path = "/" + String.join("/", url.pathSegments());
     String prefix = apiPrefix();
     String apiPath = isUnder(path, prefix) ? path.substring(prefix.length()) : path;
+    // The router reads "/service/tickets/" as "/service/tickets"; faults and the journal must too.
+    if (apiPath.length() > 1 && apiPath.endsWith("/")) {
+      apiPath = apiPath.substring(0, apiPath.length() - 1);
+    }
     ByteString bytes = request.getBody();
     String body = bytes == null ? "" : bytes.string(StandardCharsets.UTF_8);
     Call call = new Call(request.getMethod(), path, apiPath, url, request.getHeaders(), body);
