@@ -26,6 +26,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns product alerts into ConnectWise service tickets, and tickets closed in ConnectWise into
@@ -56,6 +58,7 @@ public final class TicketingEngine implements AutoCloseable {
   public static final int MAX_DEAD_LETTERS_LISTED = 1000;
 
   private static final int MAX_DRAIN_RUNS = 100_000;
+  private static final Logger LOG = LoggerFactory.getLogger("com.axcient.connectwise.ticketing");
 
   private final Context cx;
   private final AlertWorker worker;
@@ -188,7 +191,8 @@ public final class TicketingEngine implements AutoCloseable {
 
   /**
    * Checks settings against ConnectWise and, when they fit, applies them; queued events are
-   * handled with the new rules.
+   * handled with the new rules. Applying them also resumes the site if it was paused after a 401 or
+   * 403, as the pause's reason asks the user to save the settings again once fixed.
    *
    * @param settings the settings
    * @throws InvalidRulesException when a rule does not fit; nothing was applied
@@ -201,6 +205,9 @@ public final class TicketingEngine implements AutoCloseable {
       throw new InvalidRulesException(r.problems());
     }
     cx.settings(settings, r.rules());
+    if (cx.store().sitePauses().resume(cx.site())) {
+      LOG.info("Ticketing resumed for the site: the settings were saved again");
+    }
   }
 
   /**

@@ -279,6 +279,23 @@ class ReliabilityTest {
   }
 
   @Test
+  void aRefusedPermissionPausesTheSiteUntilTheSettingsAreSavedAgain() {
+    h.cw.faults().on("POST", "/service/tickets").times(1).respondStatus(403);
+    h.engine.accept(h.raise("p1"));
+    h.engine.drain();
+    assertThat(h.engine.status().pausedSites()).singleElement()
+        .satisfies(p -> assertThat(p.reason()).contains("save the settings again"));
+
+    h.engine.applySettings(h.engine.settings());
+    assertThat(h.engine.status().pausedSites()).isEmpty();
+    h.clock.advance(Duration.ofMinutes(2));
+    h.engine.drain();
+
+    assertThat(h.engine.status().pausedSites()).isEmpty();
+    assertThat(h.ticketsOf("p1")).hasSize(1);
+  }
+
+  @Test
   void case9A429HoldsTheSiteBackForRetryAfterAndHalvesTheRate() {
     h.engine.close();
     h.engine = h.newEngine(h.store, "slow", o -> o.rateLimit(4, 4));
