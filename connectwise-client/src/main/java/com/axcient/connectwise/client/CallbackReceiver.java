@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import okhttp3.HttpUrl;
@@ -21,8 +23,10 @@ import okhttp3.HttpUrl;
  * HMAC-SHA256 of the raw body, keyed with the SHA-256 of a signing key that the payload's
  * {@code Metadata.key_url} serves. Because that URL comes from the untrusted body, the key is
  * fetched only when the URL is on the configured ConnectWise site (same scheme, host and port);
- * any other URL is refused without a request. Keys are cached per URL and fetched again once when
- * a signature does not match, in case the key was rotated.
+ * any other URL is refused without a request. Keys are cached per URL (the {@value #MAX_KEY_URLS}
+ * most recently fetched URLs). When a signature does not match, the key is fetched again in case it
+ * was rotated, but at most once per URL per {@link #KEY_REFRESH_INTERVAL minute}: a forged callback
+ * cannot make each request to the product a request to ConnectWise.
  *
  * <pre>{@code
  * CallbackPayload payload = client.callbackReceiver()
@@ -37,12 +41,34 @@ public final class CallbackReceiver {
   /** The header ConnectWise puts the signature in. */
   public static final String SIGNATURE_HEADER = "x-content-signature";
 
+  /** How often, at most, the key of one URL is fetched again after a signature did not match. */
+  public static final Duration KEY_REFRESH_INTERVAL = Duration.ofMinutes(1);
+
+  /** How many key URLs are cached; the one fetched longest ago is dropped first. */
+  public static final int MAX_KEY_URLS = 16;
+
   private final HttpEngine engine;
-  private final Map<HttpUrl, byte[]> keys = new ConcurrentHashMap<>();
+  private final LongSupplier nanoTime;
+
+  /** Per key URL, in fetch order; guarded by itself. */
+  private final Map<HttpUrl, CachedKey> keys = new LinkedHashMap<>();
 
   CallbackReceiver(HttpEngine engine) {
-    this.engine = engine;
+    this(engine, System::nanoTime);
   }
+
+  private CallbackReceiver(HttpEngine engine, LongSupplier nanoTime) {
+    this.engine = engine;
+    this.nanoTime = nanoTime;
+  }
+
+  /** A receiver on the same client reading time from {@code nanoTime} (for tests). */
+  CallbackReceiver withNanoTime(LongSupplier nanoTime) {
+    return new CallbackReceiver(engine, nanoTime);
+  }
+
+  /** A key's SHA-256 and when it was last fetched (or a fetch was tried). */
+  private record CachedKey(byte[] digest, long fetchedAt) {}
 
   /**
    * Verifies the callback and returns its payload.
@@ -73,15 +99,54 @@ public final class CallbackReceiver {
       throw new CallbackRejectedException("The callback's body is not a JSON object");
     }
     HttpUrl keyUrl = keyUrl(payload);
-    byte[] key = keys.computeIfAbsent(keyUrl, this::fetchKey);
-    if (!MessageDigest.isEqual(claimed, hmac(key, rawBody))) {
-      byte[] fresh = fetchKey(keyUrl);
-      keys.put(keyUrl, fresh);
-      if (!MessageDigest.isEqual(claimed, hmac(fresh, rawBody))) {
+    CachedKey cached = cached(keyUrl);
+    if (cached == null || cached.digest() == null) {
+      cached = refresh(keyUrl, cached);
+    }
+    if (!MessageDigest.isEqual(claimed, hmac(cached.digest(), rawBody))) {
+      // Maybe rotated; but the body is untrusted, so look again only once per interval.
+      if (nanoTime.getAsLong() - cached.fetchedAt() < KEY_REFRESH_INTERVAL.toNanos()) {
+        throw new CallbackRejectedException("The callback's signature does not match its body");
+      }
+      cached = refresh(keyUrl, cached);
+      if (!MessageDigest.isEqual(claimed, hmac(cached.digest(), rawBody))) {
         throw new CallbackRejectedException("The callback's signature does not match its body");
       }
     }
     return new CallbackPayload(payload, entity(payload.get("Entity")));
+  }
+
+  private CachedKey cached(HttpUrl url) {
+    synchronized (keys) {
+      return keys.get(url);
+    }
+  }
+
+  /**
+   * Fetches the key and caches it. The attempt is recorded first, so a failing fetch is not
+   * repeated within the interval either; a key never fetched yet is always fetched.
+   */
+  private CachedKey refresh(HttpUrl url, CachedKey previous) {
+    long now = nanoTime.getAsLong();
+    if (previous != null && previous.digest() == null
+        && now - previous.fetchedAt() < KEY_REFRESH_INTERVAL.toNanos()) {
+      throw new CallbackRejectedException(
+          "The callback's signing key could not be fetched a moment ago; it is tried again later");
+    }
+    put(url, new CachedKey(previous == null ? null : previous.digest(), now));
+    CachedKey fresh = new CachedKey(fetchKey(url), now);
+    put(url, fresh);
+    return fresh;
+  }
+
+  private void put(HttpUrl url, CachedKey key) {
+    synchronized (keys) {
+      keys.remove(url); // re-inserted last: the oldest fetch is evicted first
+      keys.put(url, key);
+      if (keys.size() > MAX_KEY_URLS) {
+        keys.remove(keys.keySet().iterator().next());
+      }
+    }
   }
 
   private HttpUrl keyUrl(JsonNode payload) {

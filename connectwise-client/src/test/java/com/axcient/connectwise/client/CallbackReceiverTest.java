@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.axcient.connectwise.client.model.Ticket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import mockwebserver3.MockWebServer;
@@ -28,11 +30,16 @@ class CallbackReceiverTest {
 
   private ConnectWiseClient client;
   private CallbackReceiver receiver;
+  private final AtomicLong nanos = new AtomicLong();
 
   @BeforeEach
   void buildClient() {
     client = Fixtures.builder(server).build();
-    receiver = client.callbackReceiver();
+    receiver = client.callbackReceiver().withNanoTime(nanos::get);
+  }
+
+  private void waitPast(Duration interval) {
+    nanos.addAndGet(interval.toNanos() + 1);
   }
 
   @AfterEach
@@ -123,6 +130,7 @@ class CallbackReceiverTest {
     byte[] body = payload(keyUrl(), "{\"id\":1}").getBytes(StandardCharsets.UTF_8);
 
     receiver.receive(body, sign("k1-secret", body));
+    waitPast(CallbackReceiver.KEY_REFRESH_INTERVAL);
     receiver.receive(body, sign("k2-rotated", body));
     receiver.receive(body, sign("k2-rotated", body));
 
@@ -135,11 +143,80 @@ class CallbackReceiverTest {
     server.enqueue(json("{\"signing_key\":\"k1-secret\"}"));
     byte[] body = payload(keyUrl(), "{\"id\":1}").getBytes(StandardCharsets.UTF_8);
     byte[] tampered = payload(keyUrl(), "{\"id\":2}").getBytes(StandardCharsets.UTF_8);
+    receiver.receive(body, sign("k1-secret", body));
+    waitPast(CallbackReceiver.KEY_REFRESH_INTERVAL);
 
     assertThatThrownBy(() -> receiver.receive(tampered, sign("k1-secret", body)))
         .isInstanceOf(CallbackRejectedException.class)
         .hasMessageContaining("signature does not match");
     assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void forgedCallbacksFetchTheKeyAgainAtMostOncePerIntervalYetARotationIsPickedUp()
+      throws Exception {
+    server.enqueue(json("{\"signing_key\":\"k1-secret\"}"));
+    server.enqueue(json("{\"signing_key\":\"k2-rotated\"}"));
+    byte[] body = payload(keyUrl(), "{\"id\":1}").getBytes(StandardCharsets.UTF_8);
+    receiver.receive(body, sign("k1-secret", body));
+
+    for (int i = 0; i < 50; i++) {
+      assertThatThrownBy(() -> receiver.receive(body, sign("forged", body)))
+          .isInstanceOf(CallbackRejectedException.class)
+          .hasMessageContaining("signature does not match");
+    }
+    assertThat(server.getRequestCount()).as("key fetches").isEqualTo(1);
+
+    waitPast(CallbackReceiver.KEY_REFRESH_INTERVAL);
+    receiver.receive(body, sign("k2-rotated", body));
+    for (int i = 0; i < 50; i++) {
+      assertThatThrownBy(() -> receiver.receive(body, sign("forged", body)))
+          .isInstanceOf(CallbackRejectedException.class);
+    }
+    receiver.receive(body, sign("k2-rotated", body));
+    assertThat(server.getRequestCount()).as("key fetches").isEqualTo(2);
+  }
+
+  @Test
+  void aFailedKeyFetchIsNotRepeatedWithinTheInterval() throws Exception {
+    server.enqueue(json("{}"));
+    server.enqueue(json("{\"signing_key\":\"k1-secret\"}"));
+    byte[] body = payload(keyUrl(), "{\"id\":1}").getBytes(StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> receiver.receive(body, sign("k1-secret", body)))
+        .isInstanceOf(CallbackRejectedException.class)
+        .hasMessageContaining("without a signing_key");
+    assertThatThrownBy(() -> receiver.receive(body, sign("k1-secret", body)))
+        .isInstanceOf(CallbackRejectedException.class)
+        .hasMessageContaining("tried again later");
+    assertThat(server.getRequestCount()).isEqualTo(1);
+
+    waitPast(CallbackReceiver.KEY_REFRESH_INTERVAL);
+    receiver.receive(body, sign("k1-secret", body));
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void keepsAtMostSixteenKeyUrlsDroppingTheOldest() throws Exception {
+    for (int i = 0; i <= CallbackReceiver.MAX_KEY_URLS; i++) {
+      server.enqueue(json("{\"signing_key\":\"k-" + i + "\"}"));
+      byte[] body =
+          payload(server.url(KEY_PATH + i).toString(), "{\"id\":1}")
+              .getBytes(StandardCharsets.UTF_8);
+      receiver.receive(body, sign("k-" + i, body));
+    }
+    byte[] newest =
+        payload(server.url(KEY_PATH + CallbackReceiver.MAX_KEY_URLS).toString(), "{\"id\":2}")
+            .getBytes(StandardCharsets.UTF_8);
+    receiver.receive(newest, sign("k-" + CallbackReceiver.MAX_KEY_URLS, newest));
+    assertThat(server.getRequestCount()).isEqualTo(CallbackReceiver.MAX_KEY_URLS + 1);
+
+    server.enqueue(json("{\"signing_key\":\"k-0\"}"));
+    byte[] oldest = payload(server.url(KEY_PATH + 0).toString(), "{\"id\":2}")
+        .getBytes(StandardCharsets.UTF_8);
+    receiver.receive(oldest, sign("k-0", oldest));
+    assertThat(server.getRequestCount()).as("the oldest URL was dropped and fetched again")
+        .isEqualTo(CallbackReceiver.MAX_KEY_URLS + 2);
   }
 
   @Test
