@@ -123,6 +123,35 @@ class SyncBackTest {
   }
 
   @Test
+  void forgedCallbacksDoNotEachFetchTheSigningKeyFromConnectWise() {
+    String keyUrl = h.cw.callbacks().keyUrl();
+    byte[] forged =
+        ("{\"MessageId\":\"x\",\"FromUrl\":\"x\",\"CompanyId\":\"x\",\"Action\":\"updated\","
+                + "\"Type\":\"ticket\",\"ID\":1,\"Entity\":null,"
+                + "\"Metadata\":{\"key_url\":\"" + keyUrl + "\"}}")
+            .getBytes(StandardCharsets.UTF_8);
+    String keyPath = java.net.URI.create(keyUrl).getPath();
+    for (int i = 0; i < 50; i++) {
+      Assertions.assertThatThrownBy(
+              () -> h.engine.receiveCallback(forged, "bm90IHRoZSBzaWduYXR1cmU="))
+          .isInstanceOf(CallbackRejectedException.class);
+    }
+    long keyFetches =
+        h.cw.journal().calls().stream()
+            .filter(c -> c.method().equalsIgnoreCase("GET") && c.path().equals(keyPath))
+            .count();
+    assertThat(keyFetches).as("GETs of the signing key caused by 50 forged callbacks")
+        .isLessThanOrEqualTo(2);
+  }
+
+  @Test
+  void aCallbackWithoutABodyIsRejected() {
+    Assertions.assertThatThrownBy(
+            () -> h.engine.receiveCallback(new byte[0], "bm90IHRoZSBzaWduYXR1cmU="))
+        .isInstanceOf(CallbackRejectedException.class);
+  }
+
+  @Test
   void aRestartedProcessPollsFromTheStoredWatermarkLessTheOverlap(@TempDir Path folder) {
     TicketingSettings settings = h.engine.settings();
     StateStore first = JdbcStateStore.h2File(folder, h.clock);
