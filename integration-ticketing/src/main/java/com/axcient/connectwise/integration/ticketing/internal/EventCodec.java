@@ -115,11 +115,7 @@ public final class EventCodec {
     if (text.length() <= max) {
       return text;
     }
-    int end = max - TRUNCATED.length();
-    if (Character.isHighSurrogate(text.charAt(end - 1))) {
-      end--;
-    }
-    return text.substring(0, end) + TRUNCATED;
+    return Texts.prefix(text, max - TRUNCATED.length()) + TRUNCATED;
   }
 
   private static Optional<String> text(JsonNode n, String field) {

@@ -97,11 +97,15 @@ public final class Texts {
     if (line.length() <= MAX_SUMMARY) {
       return line;
     }
-    int cut = MAX_SUMMARY - 1;
-    if (Character.isHighSurrogate(line.charAt(cut - 1))) {
-      cut--;
-    }
-    return line.substring(0, cut).stripTrailing() + "\u2026";
+    return prefix(line, MAX_SUMMARY - 1).stripTrailing() + "\u2026";
+  }
+
+  /**
+   * The first {@code length} characters of a longer text, one fewer when the last would be the
+   * first half of a surrogate pair: a cut never leaves half a character.
+   */
+  static String prefix(String text, int length) {
+    return text.substring(0, Character.isHighSurrogate(text.charAt(length - 1)) ? length - 1 : length);
   }
 
   /**
