@@ -194,23 +194,7 @@ class BillingFailureTest {
 
   @Test
   void anAuditLogThatFailsStopsTheRunAndReportsTheWriteItCouldNotRecord() {
-    BillingAuditLog broken =
-        new BillingAuditLog() {
-          @Override
-          public void record(BillingAuditEntry entry) {
-            throw new IllegalStateException("disk full");
-          }
-
-          @Override
-          public List<BillingAuditEntry> forAddition(String site, long additionId) {
-            return List.of();
-          }
-
-          @Override
-          public List<BillingAuditEntry> since(Instant since) {
-            return List.of();
-          }
-        };
+    BillingAuditLog broken = new FailingBillingAuditLog("disk full");
 
     BillingAuditException stopped =
         catchThrowableOfType(BillingAuditException.class, () -> service(broken).apply(REPORTS));

@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.axcient.connectwise.client.ConnectWiseClient;
-import com.axcient.connectwise.integration.core.state.BillingAuditEntry;
 import com.axcient.connectwise.integration.core.state.BillingAuditLog;
 import com.axcient.connectwise.testkit.ConnectWiseSimulator;
 import com.axcient.connectwise.testkit.ConnectWiseSimulatorExtension;
@@ -185,23 +184,7 @@ class BillingScheduleTest {
 
   @Test
   void aRunStoppedByTheAuditIsReportedWithWhatItWrote() {
-    BillingAuditLog down =
-        new BillingAuditLog() {
-          @Override
-          public void record(BillingAuditEntry entry) {
-            throw new IllegalStateException("audit database unavailable");
-          }
-
-          @Override
-          public List<BillingAuditEntry> forAddition(String site, long additionId) {
-            return List.of();
-          }
-
-          @Override
-          public List<BillingAuditEntry> since(Instant since) {
-            return List.of();
-          }
-        };
+    BillingAuditLog down = new FailingBillingAuditLog("audit database unavailable");
     billing =
         BillingService.builder()
             .client(client)
